@@ -1,0 +1,400 @@
+package dev.eddy.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DynamoDB JSON form of attribute values and items: reading with DynamoDB's validation and
+ * messages, writing as the service writes them.
+ */
+public final class AttributeValues {
+  /** DynamoDB allows 32 levels of nested documents. */
+  public static final int MAX_NESTING = 32;
+
+  private AttributeValues() {}
+
+  /** Reads an item (a JSON object of attribute name to attribute value). */
+  public static Map<String, AttributeValue> readItem(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw ApiException.serialization("Start of structure or map found where not expected.");
+    }
+    Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, node.size() * 2));
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      item.put(e.getKey(), read(e.getValue(), 0));
+    }
+    return item;
+  }
+
+  /** Reads one attribute value, e.g. {"S": "x"}. */
+  public static AttributeValue read(JsonNode node) {
+    return read(node, 0);
+  }
+
+  private static AttributeValue read(JsonNode node, int depth) {
+    if (node == null || node.isNull()) {
+      throw ApiException.validation(
+          "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+    }
+    if (!node.isObject()) {
+      throw ApiException.serialization("Start of structure or map found where not expected.");
+    }
+    if (depth >= MAX_NESTING) {
+      throw ApiException.validation("Nesting Levels have exceeded supported limits");
+    }
+    AttributeValue result = null;
+    int set = 0;
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      JsonNode v = e.getValue();
+      if (v.isNull()) {
+        continue;
+      }
+      AttributeValue parsed = switch (e.getKey()) {
+        case "S" -> new AttributeValue.S(text(v));
+        case "N" -> new AttributeValue.N(Numbers.parse(text(v)));
+        case "B" -> new AttributeValue.B(blob(v));
+        case "BOOL" -> AttributeValue.Bool.of(bool(v));
+        case "NULL" -> {
+          if (!bool(v)) {
+            throw ApiException.invalidParameter("Null attribute value types must have the value of true");
+          }
+          yield AttributeValue.Null.INSTANCE;
+        }
+        case "SS" -> readSS(array(v));
+        case "NS" -> readNS(array(v));
+        case "BS" -> readBS(array(v));
+        case "L" -> {
+          ArrayNode arr = array(v);
+          List<AttributeValue> list = new ArrayList<>(arr.size());
+          for (JsonNode el : arr) {
+            list.add(read(el, depth + 1));
+          }
+          yield new AttributeValue.L(list);
+        }
+        case "M" -> {
+          if (!v.isObject()) {
+            throw ApiException.serialization("Start of structure or map found where not expected.");
+          }
+          Map<String, AttributeValue> map = new LinkedHashMap<>();
+          Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+          while (it.hasNext()) {
+            Map.Entry<String, JsonNode> me = it.next();
+            map.put(me.getKey(), read(me.getValue(), depth + 1));
+          }
+          yield new AttributeValue.M(map);
+        }
+        default -> null; // unknown members are ignored, as the service's deserializer does
+      };
+      if (parsed != null) {
+        result = parsed;
+        set++;
+      }
+    }
+    if (set == 0) {
+      throw ApiException.validation(
+          "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+    }
+    if (set > 1) {
+      throw ApiException.validation(
+          "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+    }
+    return result;
+  }
+
+  private static AttributeValue readSS(ArrayNode arr) {
+    if (arr.isEmpty()) {
+      throw ApiException.invalidParameter("An string set  may not be empty");
+    }
+    LinkedHashSet<String> set = new LinkedHashSet<>();
+    List<String> all = new ArrayList<>();
+    for (JsonNode el : arr) {
+      String s = text(el);
+      all.add(s);
+      set.add(s);
+    }
+    if (set.size() != all.size()) {
+      throw ApiException.invalidParameter("Input collection " + all + " contains duplicates.");
+    }
+    return new AttributeValue.SS(set);
+  }
+
+  private static AttributeValue readNS(ArrayNode arr) {
+    if (arr.isEmpty()) {
+      throw ApiException.invalidParameter("An number set  may not be empty");
+    }
+    LinkedHashSet<BigDecimal> set = new LinkedHashSet<>();
+    List<String> all = new ArrayList<>();
+    for (JsonNode el : arr) {
+      String s = text(el);
+      all.add(s);
+      set.add(Numbers.parse(s));
+    }
+    if (set.size() != all.size()) {
+      throw ApiException.invalidParameter("Input collection " + all + " contains duplicates.");
+    }
+    return new AttributeValue.NS(set);
+  }
+
+  private static AttributeValue readBS(ArrayNode arr) {
+    if (arr.isEmpty()) {
+      throw ApiException.invalidParameter("An binary set  may not be empty");
+    }
+    LinkedHashSet<AttributeValue.Blob> set = new LinkedHashSet<>();
+    List<String> all = new ArrayList<>();
+    for (JsonNode el : arr) {
+      AttributeValue.Blob b = blob(el);
+      all.add(b.toString());
+      set.add(b);
+    }
+    if (set.size() != all.size()) {
+      throw ApiException.invalidParameter("Input collection " + all + " contains duplicates.");
+    }
+    return new AttributeValue.BS(set);
+  }
+
+  private static String text(JsonNode v) {
+    if (v.isTextual()) {
+      return v.textValue();
+    }
+    if (v.isNumber() || v.isBoolean()) {
+      // the service's deserializer coerces scalars to strings
+      return v.asText();
+    }
+    throw ApiException.serialization("Unexpected token received from parser");
+  }
+
+  private static boolean bool(JsonNode v) {
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    if (v.isTextual()) {
+      String t = v.textValue();
+      if (t.equalsIgnoreCase("true")) {
+        return true;
+      }
+      if (t.equalsIgnoreCase("false")) {
+        return false;
+      }
+    }
+    throw ApiException.serialization("Unexpected token received from parser");
+  }
+
+  private static ArrayNode array(JsonNode v) {
+    if (!v.isArray()) {
+      throw ApiException.serialization("Unexpected token received from parser");
+    }
+    return (ArrayNode) v;
+  }
+
+  private static AttributeValue.Blob blob(JsonNode v) {
+    if (!v.isTextual()) {
+      throw ApiException.serialization("Unexpected token received from parser");
+    }
+    try {
+      return AttributeValue.Blob.wrap(Base64.getDecoder().decode(v.textValue()));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.serialization(
+          "Base64 encoded length is expected a multiple of 4 bytes but found: " + v.textValue().length());
+    }
+  }
+
+  // ---- writing ----
+
+  public static void writeItem(JsonGenerator g, Map<String, AttributeValue> item) throws IOException {
+    g.writeStartObject();
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      g.writeFieldName(e.getKey());
+      write(g, e.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  public static void write(JsonGenerator g, AttributeValue v) throws IOException {
+    g.writeStartObject();
+    if (v instanceof AttributeValue.S s) {
+      g.writeStringField("S", s.value());
+    } else if (v instanceof AttributeValue.N n) {
+      g.writeStringField("N", n.text());
+    } else if (v instanceof AttributeValue.B b) {
+      g.writeFieldName("B");
+      g.writeBinary(b.value().unsafeArray());
+    } else if (v instanceof AttributeValue.Bool b) {
+      g.writeBooleanField("BOOL", b.value());
+    } else if (v instanceof AttributeValue.Null) {
+      g.writeBooleanField("NULL", true);
+    } else if (v instanceof AttributeValue.SS ss) {
+      g.writeArrayFieldStart("SS");
+      for (String s : ss.values()) {
+        g.writeString(s);
+      }
+      g.writeEndArray();
+    } else if (v instanceof AttributeValue.NS ns) {
+      g.writeArrayFieldStart("NS");
+      for (BigDecimal d : ns.values()) {
+        g.writeString(d.toPlainString());
+      }
+      g.writeEndArray();
+    } else if (v instanceof AttributeValue.BS bs) {
+      g.writeArrayFieldStart("BS");
+      for (AttributeValue.Blob b : bs.values()) {
+        g.writeBinary(b.unsafeArray());
+      }
+      g.writeEndArray();
+    } else if (v instanceof AttributeValue.L l) {
+      g.writeArrayFieldStart("L");
+      for (AttributeValue el : l.values()) {
+        write(g, el);
+      }
+      g.writeEndArray();
+    } else if (v instanceof AttributeValue.M m) {
+      g.writeFieldName("M");
+      writeItem(g, m.values());
+    }
+    g.writeEndObject();
+  }
+
+  public static ObjectNode toJson(AttributeValue v) {
+    ObjectNode o = Json.object();
+    if (v instanceof AttributeValue.S s) {
+      o.put("S", s.value());
+    } else if (v instanceof AttributeValue.N n) {
+      o.put("N", n.text());
+    } else if (v instanceof AttributeValue.B b) {
+      o.put("B", b.value().toString());
+    } else if (v instanceof AttributeValue.Bool b) {
+      o.put("BOOL", b.value());
+    } else if (v instanceof AttributeValue.Null) {
+      o.put("NULL", true);
+    } else if (v instanceof AttributeValue.SS ss) {
+      ArrayNode a = o.putArray("SS");
+      ss.values().forEach(a::add);
+    } else if (v instanceof AttributeValue.NS ns) {
+      ArrayNode a = o.putArray("NS");
+      ns.values().forEach(d -> a.add(d.toPlainString()));
+    } else if (v instanceof AttributeValue.BS bs) {
+      ArrayNode a = o.putArray("BS");
+      bs.values().forEach(b -> a.add(b.toString()));
+    } else if (v instanceof AttributeValue.L l) {
+      ArrayNode a = o.putArray("L");
+      l.values().forEach(el -> a.add(toJson(el)));
+    } else if (v instanceof AttributeValue.M m) {
+      o.set("M", itemToJson(m.values()));
+    }
+    return o;
+  }
+
+  public static ObjectNode itemToJson(Map<String, AttributeValue> item) {
+    ObjectNode o = Json.object();
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      o.set(e.getKey(), toJson(e.getValue()));
+    }
+    return o;
+  }
+
+  // ---- sizes ----
+
+  /** The size of an item as DynamoDB counts it for the 400 KB limit and capacity units. */
+  public static long itemSize(Map<String, AttributeValue> item) {
+    long size = 0;
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      size += utf8Length(e.getKey()) + size(e.getValue());
+    }
+    return size;
+  }
+
+  /** The size of one value, without its name. */
+  public static long size(AttributeValue v) {
+    if (v instanceof AttributeValue.S s) {
+      return utf8Length(s.value());
+    }
+    if (v instanceof AttributeValue.N n) {
+      return numberSize(n.value());
+    }
+    if (v instanceof AttributeValue.B b) {
+      return b.value().length();
+    }
+    if (v instanceof AttributeValue.Bool || v instanceof AttributeValue.Null) {
+      return 1;
+    }
+    long t = 0;
+    if (v instanceof AttributeValue.SS ss) {
+      for (String s : ss.values()) {
+        t += utf8Length(s);
+      }
+    } else if (v instanceof AttributeValue.NS ns) {
+      for (BigDecimal d : ns.values()) {
+        t += numberSize(d);
+      }
+    } else if (v instanceof AttributeValue.BS bs) {
+      for (AttributeValue.Blob b : bs.values()) {
+        t += b.length();
+      }
+    } else if (v instanceof AttributeValue.L l) {
+      t = 3;
+      for (AttributeValue el : l.values()) {
+        t += size(el) + 1;
+      }
+    } else if (v instanceof AttributeValue.M m) {
+      t = 3;
+      for (Map.Entry<String, AttributeValue> e : m.values().entrySet()) {
+        t += utf8Length(e.getKey()) + size(e.getValue()) + 1;
+      }
+    }
+    return t;
+  }
+
+  /** 1 byte per two significant digits (aligned on the decimal point) plus 1. */
+  static long numberSize(BigDecimal d) {
+    if (d.signum() == 0) {
+      return 1;
+    }
+    BigDecimal n = d.stripTrailingZeros();
+    int p = n.precision();
+    int scale = n.scale();
+    int intDigits = p - scale;
+    int padLeft = Math.floorMod(intDigits, 2);
+    int padRight = Math.floorMod(scale, 2);
+    return (p + padLeft + padRight) / 2 + 1;
+  }
+
+  public static int utf8Length(String s) {
+    int n = s.length();
+    int len = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        len++;
+      } else if (c < 0x800) {
+        len += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        len += 4;
+        i++;
+      } else {
+        len += 3;
+      }
+    }
+    return len;
+  }
+
+  public static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

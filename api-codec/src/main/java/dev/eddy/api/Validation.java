@@ -1,0 +1,91 @@
+package dev.eddy.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects constraint violations the way the service reports them:
+ * "2 validation errors detected: Value 'x' at 'tableName' failed to satisfy constraint: ...; ...".
+ */
+public final class Validation {
+  public static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+  private final List<String> errors = new ArrayList<>();
+
+  public Validation add(Object value, String path, String constraint) {
+    errors.add("Value " + quote(value) + " at '" + path + "' failed to satisfy constraint: " + constraint);
+    return this;
+  }
+
+  public Validation notNull(Object value, String path) {
+    if (value == null) {
+      add(null, path, "Member must not be null");
+    }
+    return this;
+  }
+
+  public Validation length(String value, String path, int min, int max) {
+    if (value == null) {
+      return this;
+    }
+    if (value.length() < min) {
+      add(value, path, "Member must have length greater than or equal to " + min);
+    }
+    if (value.length() > max) {
+      add(value, path, "Member must have length less than or equal to " + max);
+    }
+    return this;
+  }
+
+  public Validation pattern(String value, String path, Pattern p) {
+    if (value != null && !p.matcher(value).matches()) {
+      add(value, path, "Member must satisfy regular expression pattern: " + p.pattern());
+    }
+    return this;
+  }
+
+  /** Table name: not null, 3..255, [a-zA-Z0-9_.-]+. */
+  public Validation tableName(String value, String path) {
+    notNull(value, path);
+    pattern(value, path, TABLE_NAME);
+    return length(value, path, 3, 255);
+  }
+
+  public Validation range(Long value, String path, long min, long max) {
+    if (value == null) {
+      return this;
+    }
+    if (value < min) {
+      add(value, path, "Member must have value greater than or equal to " + min);
+    }
+    if (value > max) {
+      add(value, path, "Member must have value less than or equal to " + max);
+    }
+    return this;
+  }
+
+  public Validation oneOf(String value, String path, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      add(value, path, "Member must satisfy enum value set: " + allowed);
+    }
+    return this;
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  /** Throws the collected violations (at most 10 listed), if any. */
+  public void throwIfAny() {
+    if (errors.isEmpty()) {
+      return;
+    }
+    int n = errors.size();
+    String head = n + " validation error" + (n == 1 ? "" : "s") + " detected: ";
+    throw ApiException.validation(head + String.join("; ", errors.subList(0, Math.min(10, n))));
+  }
+
+  private static String quote(Object value) {
+    return value == null ? "null" : "'" + value + "'";
+  }
+}
