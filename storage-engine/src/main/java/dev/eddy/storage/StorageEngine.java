@@ -1,0 +1,68 @@
+package dev.eddy.storage;
+
+import dev.eddy.storage.internal.rocks.RocksStore;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** The storage engine of one data directory (or of memory): store, catalog and write path. */
+public final class StorageEngine implements AutoCloseable {
+  private final EngineConfig config;
+  private final KvStore store;
+  private final ChangeCapture capture;
+  private final Catalog catalog;
+  private final Items items;
+
+  private StorageEngine(EngineConfig config, KvStore store, ChangeCapture capture) {
+    this.config = config;
+    this.store = store;
+    this.capture = capture;
+    this.catalog = new Catalog(store, capture);
+    this.items = new Items(store, capture);
+  }
+
+  /**
+   * Opens the store and the engine. {@code captureFactory} builds the change capture (the stream
+   * log) over the same store; pass {@code s -> ChangeCapture.NONE} for none.
+   */
+  public static StorageEngine open(EngineConfig config, Function<KvStore, ChangeCapture> captureFactory) {
+    Objects.requireNonNull(config, "config");
+    KvStore store = RocksStore.open(config.dataDir());
+    try {
+      return new StorageEngine(config, store, captureFactory.apply(store));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  public KvStore store() {
+    return store;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public Items items() {
+    return items;
+  }
+
+  public ChangeCapture capture() {
+    return capture;
+  }
+
+  /** "arn:aws:dynamodb:region:account:table/name". */
+  public String tableArn(String tableName) {
+    return "arn:aws:dynamodb:" + config.region() + ":" + config.accountId() + ":table/" + tableName;
+  }
+
+  @Override
+  public void close() {
+    store.flush();
+    store.close();
+  }
+}

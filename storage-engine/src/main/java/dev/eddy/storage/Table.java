@@ -1,0 +1,115 @@
+package dev.eddy.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.AttributeValue;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A table as the engine sees it: an immutable snapshot of its metadata. {@link #description()}
+ * is the persisted TableDescription (DescribeTable's shape, without the live ItemCount and
+ * TableSizeBytes); typed views of it are derived once here. A change to a table produces a new
+ * {@code Table} through {@link Catalog#update}.
+ */
+public final class Table {
+  private final long id;
+  private final String name;
+  private final ObjectNode description;
+  private final KeySchema keySchema;
+  private final byte[] prefix;
+
+  Table(long id, ObjectNode description) {
+    this.id = id;
+    this.description = Objects.requireNonNull(description, "description");
+    this.name = description.path("TableName").asText();
+    this.keySchema = keySchemaOf(description.path("KeySchema"), description.path("AttributeDefinitions"));
+    this.prefix = longBytes(id);
+  }
+
+  /** Reads a KeySchema + AttributeDefinitions pair of a description (table or index). */
+  public static KeySchema keySchemaOf(JsonNode keySchema, JsonNode attributeDefinitions) {
+    KeyDef hash = null;
+    KeyDef range = null;
+    for (JsonNode k : keySchema) {
+      String attr = k.path("AttributeName").asText();
+      String type = null;
+      for (JsonNode d : attributeDefinitions) {
+        if (d.path("AttributeName").asText().equals(attr)) {
+          type = d.path("AttributeType").asText();
+        }
+      }
+      KeyDef def = new KeyDef(attr, type == null ? "S" : type);
+      if ("HASH".equals(k.path("KeyType").asText())) {
+        hash = def;
+      } else {
+        range = def;
+      }
+    }
+    return new KeySchema(hash, range);
+  }
+
+  static byte[] longBytes(long v) {
+    byte[] b = new byte[8];
+    for (int i = 7; i >= 0; i--) {
+      b[i] = (byte) v;
+      v >>>= 8;
+    }
+    return b;
+  }
+
+  /** Internal id, never reused: the prefix of the table's rows. */
+  public long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public KeySchema keySchema() {
+    return keySchema;
+  }
+
+  /** The persisted description; do not modify (use {@link Catalog#update}). */
+  public ObjectNode description() {
+    return description;
+  }
+
+  public String arn() {
+    return description.path("TableArn").asText();
+  }
+
+  /** The view type of the enabled stream, or null when no stream is enabled. */
+  public String streamViewType() {
+    JsonNode spec = description.path("StreamSpecification");
+    if (spec.path("StreamEnabled").asBoolean(false)) {
+      return spec.path("StreamViewType").asText(null);
+    }
+    return null;
+  }
+
+  /** The ARN of the latest stream (enabled or not), or null. */
+  public String latestStreamArn() {
+    return description.path("LatestStreamArn").asText(null);
+  }
+
+  /** The 8-byte prefix of all of this table's item rows. */
+  public byte[] rowPrefix() {
+    return prefix.clone();
+  }
+
+  /** The row key of an item or key map (already validated). */
+  public byte[] rowKey(Map<String, AttributeValue> itemOrKey) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+    out.write(prefix, 0, 8);
+    keySchema.encode(itemOrKey, out);
+    return out.toByteArray();
+  }
+
+  @Override
+  public String toString() {
+    return "Table[" + name + "#" + id + "]";
+  }
+}

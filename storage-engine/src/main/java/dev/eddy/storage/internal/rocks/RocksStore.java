@@ -1,0 +1,284 @@
+package dev.eddy.storage.internal.rocks;
+
+import dev.eddy.storage.KvStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.RocksMemEnv;
+import org.rocksdb.UInt64AddOperator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/** The RocksDB implementation of {@link KvStore}; the only place RocksDB types are used for data. */
+public final class RocksStore implements KvStore {
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final RocksDB db;
+  private final DBOptions dbOptions;
+  private final ColumnFamilyOptions cfOptions;
+  private final List<ColumnFamilyHandle> handles;
+  private final WriteOptions writeOptions;
+  private final ReadOptions readOptions;
+  private final Env env;
+  private final LRUCache cache;
+  private final UInt64AddOperator addOperator;
+
+  private RocksStore(RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
+      List<ColumnFamilyHandle> handles, Env env, LRUCache cache, UInt64AddOperator addOperator) {
+    this.db = db;
+    this.dbOptions = dbOptions;
+    this.cfOptions = cfOptions;
+    this.handles = handles;
+    this.env = env;
+    this.cache = cache;
+    this.addOperator = addOperator;
+    this.writeOptions = new WriteOptions().setSync(false);
+    this.readOptions = new ReadOptions();
+  }
+
+  /**
+   * Opens (or creates) a store. With {@code dataDir == null} everything lives in memory and
+   * nothing touches the disk.
+   */
+  public static RocksStore open(Path dataDir) {
+    Env env = null;
+    String path;
+    try {
+      if (dataDir == null) {
+        env = new RocksMemEnv(Env.getDefault());
+        path = "/eddy-in-memory";
+      } else {
+        Files.createDirectories(dataDir);
+        path = dataDir.toAbsolutePath().toString();
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    LRUCache cache = new LRUCache(64L * 1024 * 1024);
+    UInt64AddOperator addOperator = new UInt64AddOperator();
+    ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
+        .setMergeOperator(addOperator)
+        .setCompressionType(CompressionType.LZ4_COMPRESSION)
+        .setWriteBufferSize(32L * 1024 * 1024)
+        .setTableFormatConfig(new BlockBasedTableConfig()
+            .setBlockCache(cache)
+            .setBlockSize(16 * 1024));
+    DBOptions dbOptions = new DBOptions()
+        .setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true)
+        .setMaxBackgroundJobs(2)
+        .setKeepLogFileNum(2)
+        .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL);
+    if (env != null) {
+      dbOptions.setEnv(env);
+    }
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+    for (Space s : Space.values()) {
+      if (s != Space.META) {
+        descriptors.add(new ColumnFamilyDescriptor(s.name().toLowerCase().getBytes(StandardCharsets.UTF_8), cfOptions));
+      }
+    }
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    try {
+      RocksDB db = RocksDB.open(dbOptions, path, descriptors, handles);
+      return new RocksStore(db, dbOptions, cfOptions, handles, env, cache, addOperator);
+    } catch (RocksDBException e) {
+      String msg = e.getMessage() == null ? "" : e.getMessage();
+      if (msg.contains("lock")) {
+        throw new IllegalStateException("The data directory " + path
+            + " is in use by another Eddy process (RocksDB lock held): " + msg, e);
+      }
+      throw new IllegalStateException("Cannot open RocksDB at " + path + ": " + msg, e);
+    }
+  }
+
+  private ColumnFamilyHandle cf(Space space) {
+    return handles.get(space.ordinal());
+  }
+
+  @Override
+  public byte[] get(Space space, byte[] key) {
+    try {
+      return db.get(cf(space), readOptions, key);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Cursor cursor(Space space) {
+    return new RocksCursor(db.newIterator(cf(space)));
+  }
+
+  @Override
+  public Batch batch() {
+    return new RocksBatch();
+  }
+
+  @Override
+  public void write(Batch batch) {
+    try {
+      db.write(writeOptions, ((RocksBatch) batch).wb);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void deleteRange(Space space, byte[] from, byte[] to) {
+    try {
+      db.deleteRange(cf(space), from, to);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void flush() {
+    try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+      db.flush(fo, handles);
+      db.flushWal(true);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.flushWal(true);
+    } catch (RocksDBException ignored) {
+      // closing anyway
+    }
+    for (ColumnFamilyHandle h : handles) {
+      h.close();
+    }
+    db.close();
+    writeOptions.close();
+    readOptions.close();
+    dbOptions.close();
+    cfOptions.close();
+    addOperator.close();
+    cache.close();
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  private final class RocksBatch implements Batch {
+    final WriteBatch wb = new WriteBatch();
+
+    @Override
+    public void put(Space space, byte[] key, byte[] value) {
+      try {
+        wb.put(cf(space), key, value);
+      } catch (RocksDBException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void delete(Space space, byte[] key) {
+      try {
+        wb.delete(cf(space), key);
+      } catch (RocksDBException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void addCounter(Space space, byte[] key, long delta) {
+      byte[] v = new byte[8];
+      for (int i = 0; i < 8; i++) {
+        v[i] = (byte) (delta >>> (8 * i));
+      }
+      try {
+        wb.merge(cf(space), key, v);
+      } catch (RocksDBException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public int count() {
+      return wb.count();
+    }
+
+    @Override
+    public void close() {
+      wb.close();
+    }
+  }
+
+  private static final class RocksCursor implements Cursor {
+    private final RocksIterator it;
+
+    RocksCursor(RocksIterator it) {
+      this.it = Objects.requireNonNull(it, "it");
+    }
+
+    @Override
+    public void seek(byte[] key) {
+      it.seek(key);
+    }
+
+    @Override
+    public void seekForPrev(byte[] key) {
+      it.seekForPrev(key);
+    }
+
+    @Override
+    public void seekToFirst() {
+      it.seekToFirst();
+    }
+
+    @Override
+    public boolean valid() {
+      return it.isValid();
+    }
+
+    @Override
+    public byte[] key() {
+      return it.key();
+    }
+
+    @Override
+    public byte[] value() {
+      return it.value();
+    }
+
+    @Override
+    public void next() {
+      it.next();
+    }
+
+    @Override
+    public void prev() {
+      it.prev();
+    }
+
+    @Override
+    public void close() {
+      it.close();
+    }
+  }
+}
