@@ -11,6 +11,15 @@ public final class DynamoDbOperations {
 
   public static Map<String, Operation> create(StorageEngine engine) {
     Map<String, Operation> ops = new LinkedHashMap<>();
-    return ops;
+    ops.put("CreateTable", new CreateTableOperation(engine));
+    ops.put("DescribeTable", new DescribeTableOperation(engine));
+    ops.put("ListTables", new ListTablesOperation(engine));
+    ops.put("DeleteTable", new DeleteTableOperation(engine));
+    ops.put("UpdateTable", new UpdateTableOperation(engine));
+    ops.put("PutItem", new PutItemOperation(engine));
+    ops.put("GetItem", new GetItemOperation(engine));
+    ops.put("DeleteItem", new DeleteItemOperation(engine));
+    ops.put("UpdateItem", new UpdateItemOperation(engine));
+    return Map.copyOf(ops);
   }
 }

@@ -154,6 +154,9 @@ public final class RocksStore implements KvStore {
 
   @Override
   public void flush() {
+    if (env != null) {
+      return; // in memory: nothing to make durable
+    }
     try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
       db.flush(fo, handles);
       db.flushWal(true);
@@ -164,10 +167,12 @@ public final class RocksStore implements KvStore {
 
   @Override
   public void close() {
-    try {
-      db.flushWal(true);
-    } catch (RocksDBException ignored) {
-      // closing anyway
+    if (env == null) {
+      try {
+        db.flushWal(true);
+      } catch (RocksDBException ignored) {
+        // closing anyway
+      }
     }
     for (ColumnFamilyHandle h : handles) {
       h.close();

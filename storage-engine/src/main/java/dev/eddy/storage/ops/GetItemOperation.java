@@ -1,0 +1,65 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
+import dev.eddy.api.Json;
+import dev.eddy.api.Operation;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
+import dev.eddy.storage.ItemCodec;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** GetItem. A whole item is sent as it is stored, without decoding it. */
+public final class GetItemOperation implements Operation {
+  private final StorageEngine engine;
+
+  public GetItemOperation(StorageEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public ObjectNode handle(ObjectNode request) {
+    Req req = new Req(request);
+    String tableName = req.str("TableName");
+    String capacity = req.str("ReturnConsumedCapacity");
+    Boolean consistent = req.bool("ConsistentRead");
+    Validation v = new Validation();
+    v.tableName(tableName, "tableName");
+    v.notNull(req.raw("Key"), "key");
+    Capacity.validate(capacity, v);
+    Projections.validate(req, v);
+    v.throwIfAny();
+    Map<String, AttributeValue> key = req.item("Key");
+    RequestExpressions expressions = RequestExpressions.of(req, "ProjectionExpression");
+    UnaryOperator<Map<String, AttributeValue>> projection = Projections.of(req, expressions);
+    expressions.checkAllUsed();
+    Table table = engine.catalog().require(tableName);
+    table.keySchema().validateKey(key);
+    byte[] raw = engine.items().getRaw(table.rowKey(key));
+    ObjectNode response = Json.object();
+    long size = 0;
+    if (raw != null) {
+      if (projection == null) {
+        response.putRawValue("Item", new RawValue(new String(raw, StandardCharsets.UTF_8)));
+        if (capacity != null && !capacity.equals("NONE")) {
+          size = AttributeValues.itemSize(ItemCodec.decode(raw));
+        }
+      } else {
+        Map<String, AttributeValue> item = ItemCodec.decode(raw);
+        size = AttributeValues.itemSize(item);
+        Map<String, AttributeValue> projected = projection.apply(item);
+        response.set("Item", AttributeValues.itemToJson(projected));
+      }
+    }
+    Capacity.add(response, capacity, tableName,
+        Capacity.readUnits(size, consistent != null && consistent), true);
+    return response;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.Req;
+import dev.eddy.storage.StorageEngine;
+import java.util.List;
+
+/** SSESpecification: accepted and described (Eddy does not encrypt; see COMPATIBILITY.md). */
+final class Sse {
+  private Sse() {}
+
+  static void apply(ObjectNode description, Req sse, StorageEngine engine) {
+    if (sse == null) {
+      return;
+    }
+    Boolean enabled = sse.bool("Enabled");
+    String type = sse.str("SSEType");
+    String key = sse.str("KMSMasterKeyId");
+    if (type != null && !List.of("AES256", "KMS").contains(type)) {
+      throw ApiException.validation("1 validation error detected: Value '" + type
+          + "' at 'sSESpecification.sSEType' failed to satisfy constraint: Member must satisfy enum value set: [AES256, KMS]");
+    }
+    if (enabled == null || !enabled) {
+      if (type != null || key != null) {
+        throw ApiException.validation("One or more parameter values were invalid: SSEType is specified but SSE is not enabled");
+      }
+      description.remove("SSEDescription");
+      return;
+    }
+    String region = engine.config().region();
+    String account = engine.config().accountId();
+    String arn;
+    if (key == null) {
+      arn = "arn:aws:kms:" + region + ":" + account + ":key/00000000-0000-0000-0000-000000000000";
+    } else if (key.startsWith("arn:")) {
+      arn = key;
+    } else {
+      arn = "arn:aws:kms:" + region + ":" + account + ":key/" + key;
+    }
+    ObjectNode d = description.putObject("SSEDescription");
+    d.put("Status", "ENABLED");
+    d.put("SSEType", "KMS");
+    d.put("KMSMasterKeyArn", arn);
+  }
+}

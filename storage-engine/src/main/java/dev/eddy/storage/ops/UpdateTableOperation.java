@@ -1,0 +1,123 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.Json;
+import dev.eddy.api.Operation;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import java.math.BigDecimal;
+
+/** UpdateTable: billing mode, throughput, deletion protection, table class, SSE and streams. */
+public final class UpdateTableOperation implements Operation {
+  private final StorageEngine engine;
+
+  public UpdateTableOperation(StorageEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public ObjectNode handle(ObjectNode request) {
+    Req req = new Req(request);
+    String name = req.str("TableName");
+    String billingMode = req.str("BillingMode");
+    Req throughput = req.obj("ProvisionedThroughput");
+    Boolean deletionProtection = req.bool("DeletionProtectionEnabled");
+    String tableClass = req.str("TableClass");
+    Req sse = req.obj("SSESpecification");
+    Req stream = req.obj("StreamSpecification");
+    Validation v = new Validation();
+    v.tableName(name, "tableName");
+    v.oneOf(billingMode, "billingMode", CreateTableOperation.BILLING_MODES);
+    v.oneOf(tableClass, "tableClass", CreateTableOperation.TABLE_CLASSES);
+    Long rcu = throughput == null ? null : throughput.integer("ReadCapacityUnits");
+    Long wcu = throughput == null ? null : throughput.integer("WriteCapacityUnits");
+    if (throughput != null) {
+      CreateTableOperation.validateThroughput(throughput, rcu, wcu, "provisionedThroughput", v);
+    }
+    v.throwIfAny();
+    if (req.has("GlobalSecondaryIndexUpdates") || req.has("ReplicaUpdates")) {
+      throw ApiException.validation("GlobalSecondaryIndexUpdates and ReplicaUpdates are not supported by this version of Eddy");
+    }
+    if (billingMode == null && throughput == null && deletionProtection == null && tableClass == null
+        && sse == null && stream == null && !req.has("OnDemandThroughput") && !req.has("WarmThroughput")) {
+      throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+          + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+    }
+    Table current = engine.catalog().get(name);
+    if (current == null) {
+      throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+    }
+    BigDecimal now = TableDescriptions.now(engine.config().clock());
+    boolean[] changedCapacity = {false};
+    Table updated = engine.catalog().update(name, d -> {
+      String currentMode = d.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED");
+      String mode = billingMode == null ? currentMode : billingMode;
+      if (mode.equals("PAY_PER_REQUEST")) {
+        if (throughput != null) {
+          throw ApiException.invalidParameter(
+              "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        }
+        if (!currentMode.equals(mode)) {
+          ObjectNode pt = (ObjectNode) d.get("ProvisionedThroughput");
+          pt.put("ReadCapacityUnits", 0);
+          pt.put("WriteCapacityUnits", 0);
+          ObjectNode bms = d.putObject("BillingModeSummary");
+          bms.put("BillingMode", mode);
+          bms.put("LastUpdateToPayPerRequestDateTime", now);
+          changedCapacity[0] = true;
+        }
+      } else {
+        if (!currentMode.equals(mode) && throughput == null) {
+          throw ApiException.invalidParameter(
+              "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+        }
+        if (throughput != null) {
+          ObjectNode pt = (ObjectNode) d.get("ProvisionedThroughput");
+          long oldR = pt.path("ReadCapacityUnits").asLong();
+          long oldW = pt.path("WriteCapacityUnits").asLong();
+          if (currentMode.equals(mode) && oldR == rcu && oldW == wcu && deletionProtection == null
+              && stream == null && sse == null && tableClass == null) {
+            throw ApiException.validation("The provisioned throughput for the table will not change. The requested"
+                + " value equals the current value. Current ReadCapacityUnits provisioned for the table: " + oldR
+                + ". Requested ReadCapacityUnits: " + rcu + ". Current WriteCapacityUnits provisioned for the table: "
+                + oldW + ". Requested WriteCapacityUnits: " + wcu
+                + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+          }
+          if (rcu > oldR || wcu > oldW) {
+            pt.put("LastIncreaseDateTime", now);
+          }
+          if (rcu < oldR || wcu < oldW) {
+            pt.put("LastDecreaseDateTime", now);
+            pt.put("NumberOfDecreasesToday", pt.path("NumberOfDecreasesToday").asInt() + 1);
+          }
+          pt.put("ReadCapacityUnits", rcu);
+          pt.put("WriteCapacityUnits", wcu);
+          if (!currentMode.equals(mode) || d.has("BillingModeSummary")) {
+            d.putObject("BillingModeSummary").put("BillingMode", mode);
+          }
+          changedCapacity[0] = true;
+        }
+      }
+      if (deletionProtection != null) {
+        d.put("DeletionProtectionEnabled", deletionProtection);
+      }
+      if (tableClass != null) {
+        d.putObject("TableClassSummary").put("TableClass", tableClass);
+      }
+      if (sse != null) {
+        Sse.apply(d, sse, engine);
+      }
+      if (stream != null) {
+        StreamSpecs.applyOnUpdate(d, stream, engine.config());
+      }
+      return d;
+    });
+    ObjectNode response = Json.object();
+    response.set("TableDescription",
+        TableDescriptions.view(engine.catalog(), updated, changedCapacity[0] ? "UPDATING" : "ACTIVE"));
+    return response;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.eddy.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eddy.api.AttributeValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class KeyCodecTest {
+
+  @Test
+  void numbersSortNumerically() {
+    String[] sorted = {"-1E+125", "-1000", "-100.5", "-100", "-10", "-1.5", "-1", "-0.55", "-0.5", "-1E-130",
+        "0", "1E-130", "0.5", "0.55", "1", "1.5", "10", "100", "100.5", "1000", "9.9999999999999999999999999999999999999E+125"};
+    for (int i = 0; i + 1 < sorted.length; i++) {
+      byte[] a = KeyCodec.encode(AttributeValue.N.of(sorted[i]));
+      byte[] b = KeyCodec.encode(AttributeValue.N.of(sorted[i + 1]));
+      assertTrue(Arrays.compareUnsigned(a, b) < 0, sorted[i] + " < " + sorted[i + 1]);
+    }
+  }
+
+  @Test
+  void randomNumbersRoundTripAndOrder() {
+    Random r = new Random(42);
+    List<BigDecimal> values = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      BigDecimal d = new BigDecimal(r.nextLong()).movePointLeft(r.nextInt(40) - 20);
+      values.add(d);
+    }
+    for (BigDecimal a : values) {
+      byte[] ea = KeyCodec.encode(new AttributeValue.N(a));
+      int[] pos = {0};
+      AttributeValue back = KeyCodec.decode("N", ea, pos);
+      assertEquals(new AttributeValue.N(a), back);
+      assertEquals(ea.length, pos[0]);
+    }
+    for (int i = 0; i + 1 < values.size(); i++) {
+      BigDecimal a = values.get(i);
+      BigDecimal b = values.get(i + 1);
+      int expected = Integer.signum(a.compareTo(b));
+      int actual = Integer.signum(Arrays.compareUnsigned(
+          KeyCodec.encode(new AttributeValue.N(a)), KeyCodec.encode(new AttributeValue.N(b))));
+      assertEquals(expected, actual, a + " vs " + b);
+    }
+  }
+
+  @Test
+  void stringsSortByUtf8BytesAndArePrefixFree() {
+    String[] sorted = {"", "a", "a\u0000", "a\u0000b", "ab", "b", "\u00e9", "\uffff", "\ud83d\ude00"};
+    for (int i = 0; i + 1 < sorted.length; i++) {
+      byte[] a = KeyCodec.encode(new AttributeValue.S(sorted[i]));
+      byte[] b = KeyCodec.encode(new AttributeValue.S(sorted[i + 1]));
+      assertTrue(Arrays.compareUnsigned(a, b) < 0, i + ": " + sorted[i] + " < " + sorted[i + 1]);
+    }
+    // composite: (a, z) sorts before (ab, a)
+    byte[] k1 = concat(KeyCodec.encode(new AttributeValue.S("a")), KeyCodec.encode(new AttributeValue.S("z")));
+    byte[] k2 = concat(KeyCodec.encode(new AttributeValue.S("ab")), KeyCodec.encode(new AttributeValue.S("a")));
+    assertTrue(Arrays.compareUnsigned(k1, k2) < 0);
+    int[] pos = {0};
+    assertEquals(new AttributeValue.S("a\u0000b"), KeyCodec.decode("S", KeyCodec.encode(new AttributeValue.S("a\u0000b")), pos));
+  }
+
+  @Test
+  void binariesSortUnsigned() {
+    byte[] a = KeyCodec.encode(AttributeValue.B.of(new byte[] {0x01}));
+    byte[] b = KeyCodec.encode(AttributeValue.B.of(new byte[] {(byte) 0x80}));
+    byte[] c = KeyCodec.encode(AttributeValue.B.of(new byte[] {(byte) 0xFF, 0}));
+    assertTrue(Arrays.compareUnsigned(a, b) < 0);
+    assertTrue(Arrays.compareUnsigned(b, c) < 0);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}
