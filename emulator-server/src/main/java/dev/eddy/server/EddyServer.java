@@ -3,6 +3,7 @@ package dev.eddy.server;
 import dev.eddy.server.internal.ControlOperations;
 import dev.eddy.server.internal.Dispatcher;
 import dev.eddy.server.internal.HttpFrontEnd;
+import dev.eddy.server.internal.Warmup;
 import dev.eddy.server.internal.WorkerPool;
 import dev.eddy.storage.AdjustableClock;
 import dev.eddy.storage.ChangeCapture;
@@ -68,12 +69,17 @@ public final class EddyServer implements AutoCloseable {
         throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
       }
     }
+    // Start-up runs on two cores: JSON and Netty warm up while RocksDB loads and the store opens.
+    Thread warmUp = new Thread(Warmup::run, "eddy-warmup");
+    warmUp.setDaemon(true);
+    warmUp.start();
     AdjustableClock clock = AdjustableClock.system();
     EngineConfig engineConfig = new EngineConfig(config.dataDir(), config.region(), config.accountId(), clock);
     StorageEngine engine = StorageEngine.open(engineConfig, changeCapture(config));
     ThreadPoolExecutor workers = null;
     try {
       Dispatcher dispatcher = dispatcher(config, engine, clock);
+      Warmup.join(warmUp);
       workers = WorkerPool.create(WorkerPool.defaultThreads(), WorkerPool.QUEUE_CAPACITY);
       byte[] health = ("healthy: dynamodb." + config.region() + ".amazonaws.com\n")
           .getBytes(StandardCharsets.UTF_8);

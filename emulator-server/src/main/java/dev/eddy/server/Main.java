@@ -37,27 +37,42 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "eddy-shutdown"));
+    exitCleanlyOnSignal("TERM");
+    exitCleanlyOnSignal("INT");
     System.out.println(startupLine(server));
     System.out.flush();
     // The event loop threads keep the JVM alive until SIGTERM / Ctrl-C runs the hook.
   }
 
   /**
-   * Closes the server (finishes requests in flight, flushes the store), then ends the JVM with
-   * status 0: a stop by signal is the normal way to stop Eddy, not a failure.
+   * Closes the server: finishes requests in flight, flushes the store. Runs as shutdown hook,
+   * so it also runs on SIGTERM / Ctrl-C.
    */
   private static void stop(EddyServer server) {
-    int status = 0;
     try {
       server.close();
       System.out.println("Eddy stopped");
+      System.out.flush();
     } catch (RuntimeException | Error e) {
       System.err.println("eddy: error while stopping: " + e);
-      status = 1;
+      System.err.flush();
+      Runtime.getRuntime().halt(1);
     }
-    System.out.flush();
-    System.err.flush();
-    Runtime.getRuntime().halt(status);
+  }
+
+  /**
+   * A stop by signal is the normal way to end Eddy, so it exits with status 0 (not 128 + signal)
+   * after the shutdown hooks ran. Where the JVM does not offer this, the default stays.
+   */
+  private static void exitCleanlyOnSignal(String name) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+        Thread exit = new Thread(() -> System.exit(0), "eddy-exit");
+        exit.start();
+      });
+    } catch (IllegalArgumentException | LinkageError e) {
+      // signal not available here: the JVM's default handling (shutdown hooks, status 128 + n)
+    }
   }
 
   static String startupLine(EddyServer server) {
