@@ -89,6 +89,13 @@ class HttpFrontEndIT {
   }
 
   @Test
+  void controlEndpointIsOffByDefault() throws Exception {
+    HttpResponse<byte[]> r = post("EddyControl.AdvanceClock", "{\"Seconds\": 60}");
+    assertEquals(400, r.statusCode());
+    assertEquals(UNKNOWN, json(r).get("__type").asText());
+  }
+
+  @Test
   void otherMethodsAreUnknownOperation() throws Exception {
     HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(EDDY.endpoint())
         .method("PUT", HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
