@@ -20,6 +20,24 @@ public final class DynamoDbOperations {
     ops.put("GetItem", new GetItemOperation(engine));
     ops.put("DeleteItem", new DeleteItemOperation(engine));
     ops.put("UpdateItem", new UpdateItemOperation(engine));
+    ops.put("UpdateTimeToLive", new UpdateTimeToLiveOperation(engine));
+    ops.put("DescribeTimeToLive", new DescribeTimeToLiveOperation(engine));
+    ops.put("TagResource", new TagResourceOperation(engine));
+    ops.put("UntagResource", new UntagResourceOperation(engine));
+    ops.put("ListTagsOfResource", new ListTagsOfResourceOperation(engine));
+    ops.put("DescribeLimits", new DescribeLimitsOperation());
+    ops.put("DescribeEndpoints", new DescribeEndpointsOperation(engine));
+    ops.put("DescribeContinuousBackups", new DescribeContinuousBackupsOperation(engine));
+    ops.put("UpdateContinuousBackups", new UpdateContinuousBackupsOperation(engine));
+    ops.put("DescribeContributorInsights", new DescribeContributorInsightsOperation(engine));
+    ops.put("UpdateContributorInsights", new UpdateContributorInsightsOperation(engine));
+    ops.put("ListContributorInsights", new ListContributorInsightsOperation(engine));
+    ops.put("DescribeKinesisStreamingDestination", new DescribeKinesisStreamingDestinationOperation(engine));
+    ops.put("ListBackups", new ListBackupsOperation());
+    ops.put("ListGlobalTables", new ListGlobalTablesOperation());
+    ops.put("DescribeGlobalTable", new DescribeGlobalTableOperation());
+    ops.put("ListExports", new ListExportsOperation());
+    ops.put("ListImports", new ListImportsOperation());
     return Map.copyOf(ops);
   }
 }
