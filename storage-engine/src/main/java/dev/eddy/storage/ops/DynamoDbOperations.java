@@ -38,6 +38,7 @@ public final class DynamoDbOperations {
     ops.put("DescribeGlobalTable", new DescribeGlobalTableOperation());
     ops.put("ListExports", new ListExportsOperation());
     ops.put("ListImports", new ListImportsOperation());
+    ops.put("ExecuteStatement", new ExecuteStatementOperation(engine, ops::get));
     return Map.copyOf(ops);
   }
 }
