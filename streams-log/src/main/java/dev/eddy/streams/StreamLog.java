@@ -534,16 +534,21 @@ public final class StreamLog implements ChangeCapture {
     try (KvStore.Cursor c = store.cursor(KvStore.Space.STREAMS)) {
       c.seek(Keys.record(streamId, shardNo, Math.max(0, position)));
       while (true) {
-        if (!c.valid() || !Keys.inShard(c.key(), streamId, shardNo)) {
+        byte[] key = c.valid() ? c.key() : null;
+        if (key == null || !Keys.inShard(key, streamId, shardNo)) {
           exhausted = true;
           break;
         }
-        byte[] value = c.value();
-        if (records.size() >= limit || (!records.isEmpty() && bytes + value.length > MAX_RECORDS_BYTES)) {
+        if (records.size() >= limit) {
           exhausted = false;
           break;
         }
-        long seq = Keys.seqOf(c.key());
+        byte[] value = c.value();
+        if (!records.isEmpty() && bytes + value.length > MAX_RECORDS_BYTES) {
+          exhausted = false;
+          break;
+        }
+        long seq = Keys.seqOf(key);
         records.add(RecordCodec.toRecord(value, streamId, seq, region, viewType));
         bytes += value.length;
         position = seq + 1;
