@@ -558,10 +558,4 @@ public final class StreamLog implements ChangeCapture {
     String next = closed && exhausted ? null : iterators.encode(it.streamArn(), it.shardId(), position, clock.millis());
     return new RecordsPage(records, next);
   }
-
-  /** Visible for tests: the live stream state's next sequence counter, or -1. */
-  long nextSequenceCounter(String arn) {
-    StreamState st = streams.get(arn);
-    return st == null ? -1 : st.nextSeq;
-  }
 }
