@@ -181,10 +181,10 @@ class UpdateExpressionTest {
     UpdateExpression u = UpdateExpression.parse("SET m.x = :v, top = :v REMOVE l[0]", ctx);
     assertEquals(List.of(Path.of("m", "x"), Path.of("top"), Path.of("l", 0)), u.updatedPaths());
     assertEquals(Set.of("m", "top", "l"), u.updatedAttributes());
-    Map<String, AttributeValue> old = item("m", m("x", n(0), "y", n(9)), "l", l(n(5), n(6)), "other", n(3));
+    Map<String, AttributeValue> old = item("m", m("x", n(0), "y", n(9)), "l", l(n(5), n(6)), "extra", n(3));
     Map<String, AttributeValue> now = u.apply(old);
     assertEquals(item("m", m("x", n(0)), "l", l(n(5))), u.projectUpdated(old));
     assertEquals(item("m", m("x", n(1)), "top", n(1), "l", l(n(6))), u.projectUpdated(now));
-    assertFalse(u.projectUpdated(now).containsKey("other"));
+    assertFalse(u.projectUpdated(now).containsKey("extra"));
   }
 }
