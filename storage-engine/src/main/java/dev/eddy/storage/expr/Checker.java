@@ -357,7 +357,7 @@ final class Checker {
             boolean ok = t.equals("SS") || t.equals("NS") || t.equals("BS") || (a.type == ActionType.ADD && t.equals("N"));
             if (!ok) {
               error(Cat.OPERAND, "Incorrect operand type for operator or function; operator: " + a.type.name()
-                  + ", operand type: " + longTypeName(t));
+                  + ", operand type: " + longTypeName(t) + ", typeSet: ALLOWED_FOR_" + a.type.name() + "_OPERAND");
             }
           }
         }

@@ -14,6 +14,10 @@ class ExpressionContextTest {
     fails("ExpressionAttributeNames contains invalid key: Syntax error; key: \"#a-b\"", () -> ctx(map("#a-b", "a"), null));
     fails("ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"", () -> ctx(null, map("v", n(1))));
     fails("ExpressionAttributeNames must not be empty", () -> ctx(Map.of(), Map.of()));
+    String longKey = "#" + "a".repeat(255);
+    fails("ExpressionAttributeNames contains invalid key: The expression attribute map contains a key that is too long; size of key: 256",
+        () -> ctx(map(longKey, "a"), null));
+    ctx(map(longKey.substring(1).replace("a", "#").substring(0, 1) + "a".repeat(254), "a"), null);
   }
 
   @Test

@@ -105,9 +105,9 @@ class UpdateExpressionTest {
         () -> apply(item("t", ss("a")), "ADD t :v", ":v", ns("1")));
     fails("An operand in the update expression has an incorrect data type",
         () -> apply(item("t", s("a")), "ADD t :v", ":v", n(1)));
-    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING",
+    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND",
         () -> apply(null, "ADD t :v", ":v", s("x")));
-    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: LIST",
+    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: LIST, typeSet: ALLOWED_FOR_ADD_OPERAND",
         () -> apply(null, "ADD t :v", ":v", l(n(1))));
   }
 
@@ -119,7 +119,7 @@ class UpdateExpressionTest {
     assertEquals(item("m", m()), apply(item("m", m("t", ns("1"))), "DELETE m.t :v", ":v", ns("1")));
     fails("An operand in the update expression has an incorrect data type",
         () -> apply(item("t", ss("a")), "DELETE t :v", ":v", ns("1")));
-    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER",
+    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER, typeSet: ALLOWED_FOR_DELETE_OPERAND",
         () -> apply(null, "DELETE t :v", ":v", n(1)));
   }
 
