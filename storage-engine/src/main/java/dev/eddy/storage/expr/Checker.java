@@ -28,7 +28,7 @@ final class Checker {
   private static final List<Cat> CONDITION_ORDER = List.of(Cat.LIMIT, Cat.PARENS, Cat.UNKNOWN_FUNCTION,
       Cat.MISUSED_FUNCTION, Cat.RESERVED, Cat.ATTR_NAME, Cat.OPERAND, Cat.DISTINCT, Cat.FUNCTION);
   private static final List<Cat> UPDATE_ORDER = List.of(Cat.LIMIT, Cat.RESERVED, Cat.UNKNOWN_FUNCTION,
-      Cat.SECTION, Cat.ATTR_NAME, Cat.ATTR_VALUE, Cat.PATH_OVERLAP, Cat.PATH_CONFLICT, Cat.OPERAND, Cat.FUNCTION);
+      Cat.MISUSED_FUNCTION, Cat.SECTION, Cat.ATTR_NAME, Cat.ATTR_VALUE, Cat.PATH_OVERLAP, Cat.PATH_CONFLICT, Cat.OPERAND, Cat.FUNCTION);
   private static final List<Cat> PROJECTION_ORDER = List.of(Cat.LIMIT, Cat.RESERVED, Cat.ATTR_NAME,
       Cat.PATH_OVERLAP, Cat.PATH_CONFLICT);
 
@@ -389,6 +389,9 @@ final class Checker {
       operators++;
       for (Operand a : f.args) {
         updateOperand(a);
+        if (f.name.equals("list_append") && a instanceof FuncOp inner && inner.name.equals("list_append")) {
+          error(Cat.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: list_append");
+        }
       }
       updateFunction(f.name, f.args);
     } else if (o instanceof ArithOp a) {
