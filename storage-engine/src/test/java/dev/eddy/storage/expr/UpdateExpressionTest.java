@@ -185,8 +185,10 @@ class UpdateExpressionTest {
     fails("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":v + :v\"",
         () -> apply(null, "SET c = if_not_exists(c, :v + :v)", ":v", n(1)));
     assertEquals(item("b", n(5)), apply(null, "SET b = if_not_exists(b, :v)+:w", ":v", n(2), ":w", n(3)));
-    fails("Invalid UpdateExpression: Invalid function name; function: size",
+    fails("Invalid UpdateExpression: The function is not allowed to be used this way in an expression; function: size",
         () -> apply(null, "SET a = size(b)"));
+    fails("Invalid UpdateExpression: Invalid function name; function: f",
+        () -> apply(null, "SET a = f(b, c, d)"));
     fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: S",
         () -> apply(null, "SET a = list_append(a, :v)", ":v", s("x")));
     fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: S",
