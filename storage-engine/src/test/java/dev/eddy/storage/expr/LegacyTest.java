@@ -75,8 +75,10 @@ class LegacyTest {
         () -> Legacy.expected(map("a", op("IN", n(1), s("x"))), null));
     fails("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound",
         () -> Legacy.expected(map("a", op("BETWEEN", n(5), n(1))), null));
-    fails("One or more parameter values were invalid: ConditionalOperator can only be used when Filter or Expected has two or more elements",
+    fails("ConditionalOperator can only be used when Filter or Expected has two or more elements",
         () -> Legacy.expected(map("a", value(n(1))), "AND"));
+    fails("ConditionalOperator cannot be used without Filter or Expected", () -> Legacy.expected(null, "OR"));
+    fails("ConditionalOperator cannot be used without Filter or Expected", () -> Legacy.filter(map(), "AND", "ScanFilter"));
   }
 
   @Test
