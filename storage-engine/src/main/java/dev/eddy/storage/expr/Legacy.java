@@ -292,7 +292,9 @@ public final class Legacy {
       case "NOT_NULL" -> new FuncCond(new FuncOp("attribute_exists", List.of(p)));
       case "NULL" -> new FuncCond(new FuncOp("attribute_not_exists", List.of(p)));
       case "CONTAINS" -> new FuncCond(new FuncOp("contains", List.of(p, new ValueOp(list.get(0)))));
-      case "NOT_CONTAINS" -> new Not(new FuncCond(new FuncOp("contains", List.of(p, new ValueOp(list.get(0))))));
+      // unlike NOT contains(), legacy NOT_CONTAINS is false for a missing attribute
+      case "NOT_CONTAINS" -> new And(new FuncCond(new FuncOp("attribute_exists", List.of(p))),
+          new Not(new FuncCond(new FuncOp("contains", List.of(path(attr), new ValueOp(list.get(0)))))));
       case "BEGINS_WITH" -> new FuncCond(new FuncOp("begins_with", List.of(p, new ValueOp(list.get(0)))));
       case "IN" -> {
         List<Operand> ops = new ArrayList<>();

@@ -43,6 +43,11 @@ class LegacyTest {
     assertTrue(Legacy.expected(map("a", op("IN", n(1), n(5))), null).test(ITEM));
     assertTrue(Legacy.expected(map("t", op("CONTAINS", s("x"))), null).test(ITEM));
     assertTrue(Legacy.expected(map("t", op("NOT_CONTAINS", s("q"))), null).test(ITEM));
+    assertFalse(Legacy.expected(map("t", op("NOT_CONTAINS", s("x"))), null).test(ITEM));
+    assertTrue(Legacy.expected(map("s", op("NOT_CONTAINS", n(1))), null).test(ITEM));
+    // a missing attribute fails both CONTAINS and NOT_CONTAINS
+    assertFalse(Legacy.expected(map("zz", op("NOT_CONTAINS", s("q"))), null).test(ITEM));
+    assertFalse(Legacy.expected(map("zz", op("CONTAINS", s("q"))), null).test(ITEM));
     assertTrue(Legacy.expected(map("a", op("NOT_NULL")), null).test(ITEM));
     assertTrue(Legacy.expected(map("zz", op("NULL")), null).test(ITEM));
     assertTrue(Legacy.expected(map("zz", op("NE", n(1))), null).test(ITEM));
