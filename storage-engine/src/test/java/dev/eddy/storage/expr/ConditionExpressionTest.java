@@ -39,7 +39,8 @@ class ConditionExpressionTest {
     assertFalse(eval("n = :v", ":v", s("5")));
     assertFalse(eval("n < :v", ":v", s("9")));
     assertTrue(eval("n <> :v", ":v", s("5")));
-    assertFalse(eval("tags < :v", ":v", ss("z")));
+    assertFalse(eval("tags < nums"));
+    assertFalse(eval("arr >= :v", ":v", n(1)));
     assertTrue(eval("tags = :v", ":v", ss("y", "x")));
   }
 
@@ -215,6 +216,16 @@ class ConditionExpressionTest {
         () -> ConditionExpression.parse("attribute_exists(:t)", values(":t", n(1))));
     fails("Invalid ConditionExpression: Incorrect number of operands for operator or function; operator or function: begins_with, number of operands: 1",
         () -> ConditionExpression.parse("begins_with(a)", ExpressionContext.empty()));
+    fails("Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: if_not_exists",
+        () -> ConditionExpression.parse("if_not_exists(a, b) = :v", values(":v", n(1))));
+    fails("Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: <, operand type: L",
+        () -> ConditionExpression.parse("a < :v", values(":v", l(n(1)))));
+    fails("Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: >=, operand type: BOOL",
+        () -> ConditionExpression.parse(":v >= a", values(":v", bool(true))));
+    fails("Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: L",
+        () -> ConditionExpression.parse("a BETWEEN :v AND :v", values(":v", l(n(1)))));
+    // equality accepts constants of any type
+    assertTrue(ConditionExpression.parse("a = :v", values(":v", l(n(1)))).test(item("a", l(n(1)))));
     fails("Invalid ConditionExpression: Invalid function name; function: foo",
         () -> ConditionExpression.parse("foo(a)", ExpressionContext.empty()));
     fails("Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size",
@@ -254,7 +265,7 @@ class ConditionExpressionTest {
     fails("Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: " + text.length(),
         () -> ConditionExpression.parse(text, values(":v", n(1))));
     List<String> ops = new ArrayList<>();
-    for (int i = 0; i < 101; i++) {
+    for (int i = 0; i < 100; i++) {
       ops.add(":v");
     }
     fails("Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101",

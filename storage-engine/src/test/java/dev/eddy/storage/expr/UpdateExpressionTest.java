@@ -91,7 +91,28 @@ class UpdateExpressionTest {
     // indexes refer to the list before the update
     assertEquals(l(n(0), n(2)), apply(old, "REMOVE l[1], l[3]").get("l"));
     assertEquals(l(n(0), n(2)), apply(old, "REMOVE l[3], l[1]").get("l"));
-    assertEquals(old, apply(old, "REMOVE nope, m.z, l[9], gone.x"));
+    assertEquals(old, apply(old, "REMOVE nope, m.z, l[9]"));
+    // a missing or wrongly typed parent is an error, unless the item does not exist at all
+    fails(UpdateExpression.INVALID_PATH, () -> apply(old, "REMOVE gone.x"));
+    fails(UpdateExpression.INVALID_PATH, () -> apply(old, "REMOVE a.x"));
+    fails(UpdateExpression.INVALID_PATH, () -> apply(old, "REMOVE a[0]"));
+    fails(UpdateExpression.INVALID_PATH, () -> apply(old, "REMOVE m[0]"));
+    fails(UpdateExpression.INVALID_PATH, () -> apply(old, "REMOVE l[9].x"));
+    assertEquals(item(), apply(null, "REMOVE gone.x, a[0]"));
+    // removing the last member leaves an empty map or list
+    assertEquals(item("m", m()), apply(item("m", m("x", n(1))), "REMOVE m.x"));
+    assertEquals(item("l", l()), apply(item("l", l(n(1))), "REMOVE l[0]"));
+  }
+
+  @Test
+  void listIndexesReferToTheOriginalList() {
+    Map<String, AttributeValue> old = item("a", l(n(2), n(3), n(4), n(5), n(6), n(7)));
+    assertEquals(l(n(2), n(4), n(17), n(6), n(7)), apply(old, "REMOVE a[1] SET a[3] = :v", ":v", n(17)).get("a"));
+    assertEquals(l(n(2), n(4), n(17), n(6), n(7)), apply(old, "SET a[3] = :v REMOVE a[1]", ":v", n(17)).get("a"));
+    // elements set past the end are appended in index order
+    assertEquals(l(s("x"), s("a3"), s("a2"), s("a4"), s("a1")),
+        apply(item("a", l(s("x"))), "SET a[84] = :a1, a[37] = :a2, a[17] = :a3, a[50] = :a4",
+            ":a1", s("a1"), ":a2", s("a2"), ":a3", s("a3"), ":a4", s("a4")).get("a"));
   }
 
   @Test
@@ -105,9 +126,9 @@ class UpdateExpressionTest {
         () -> apply(item("t", ss("a")), "ADD t :v", ":v", ns("1")));
     fails("An operand in the update expression has an incorrect data type",
         () -> apply(item("t", s("a")), "ADD t :v", ":v", n(1)));
-    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING",
+    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND",
         () -> apply(null, "ADD t :v", ":v", s("x")));
-    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: LIST",
+    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: LIST, typeSet: ALLOWED_FOR_ADD_OPERAND",
         () -> apply(null, "ADD t :v", ":v", l(n(1))));
   }
 
@@ -119,7 +140,8 @@ class UpdateExpressionTest {
     assertEquals(item("m", m()), apply(item("m", m("t", ns("1"))), "DELETE m.t :v", ":v", ns("1")));
     fails("An operand in the update expression has an incorrect data type",
         () -> apply(item("t", ss("a")), "DELETE t :v", ":v", ns("1")));
-    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER",
+    fails(UpdateExpression.INVALID_PATH, () -> apply(item("k", n(1)), "DELETE m.t :v", ":v", ns("1")));
+    fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER, typeSet: ALLOWED_FOR_DELETE_OPERAND",
         () -> apply(null, "DELETE t :v", ":v", n(1)));
   }
 
@@ -158,8 +180,15 @@ class UpdateExpressionTest {
         () -> apply(null, "SET a = :v b = :v", ":v", n(1)));
     fails("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status",
         () -> apply(null, "SET status = :v", ":v", n(1)));
-    fails("Invalid UpdateExpression: Invalid function name; function: size",
+    fails("Invalid UpdateExpression: The function is not allowed to be used this way in an expression; function: list_append",
+        () -> apply(null, "SET a = list_append(list_append(:v, :v), :v)", ":v", l(n(1))));
+    fails("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":v + :v\"",
+        () -> apply(null, "SET c = if_not_exists(c, :v + :v)", ":v", n(1)));
+    assertEquals(item("b", n(5)), apply(null, "SET b = if_not_exists(b, :v)+:w", ":v", n(2), ":w", n(3)));
+    fails("Invalid UpdateExpression: The function is not allowed to be used this way in an expression; function: size",
         () -> apply(null, "SET a = size(b)"));
+    fails("Invalid UpdateExpression: Invalid function name; function: f",
+        () -> apply(null, "SET a = f(b, c, d)"));
     fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: S",
         () -> apply(null, "SET a = list_append(a, :v)", ":v", s("x")));
     fails("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: S",
@@ -181,10 +210,10 @@ class UpdateExpressionTest {
     UpdateExpression u = UpdateExpression.parse("SET m.x = :v, top = :v REMOVE l[0]", ctx);
     assertEquals(List.of(Path.of("m", "x"), Path.of("top"), Path.of("l", 0)), u.updatedPaths());
     assertEquals(Set.of("m", "top", "l"), u.updatedAttributes());
-    Map<String, AttributeValue> old = item("m", m("x", n(0), "y", n(9)), "l", l(n(5), n(6)), "other", n(3));
+    Map<String, AttributeValue> old = item("m", m("x", n(0), "y", n(9)), "l", l(n(5), n(6)), "extra", n(3));
     Map<String, AttributeValue> now = u.apply(old);
     assertEquals(item("m", m("x", n(0)), "l", l(n(5))), u.projectUpdated(old));
     assertEquals(item("m", m("x", n(1)), "top", n(1), "l", l(n(6))), u.projectUpdated(now));
-    assertFalse(u.projectUpdated(now).containsKey("other"));
+    assertFalse(u.projectUpdated(now).containsKey("extra"));
   }
 }
