@@ -344,4 +344,34 @@ class SecondaryIndexTest {
     assertEquals(0, query("gsi1", "g = :g", "{':g':{'S':'G'}}", "").get("Count").asInt());
     assertEquals(0, call("DescribeTable", "{'TableName':'tab'}").at("/Table/GlobalSecondaryIndexes/0/ItemCount").asInt());
   }
+
+  @Test
+  void provisionedGsiThroughputAndCapacityBreakdown() {
+    String create = "{'TableName':'prov','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'ProvisionedThroughput':{'ReadCapacityUnits':5,'WriteCapacityUnits':5},'AttributeDefinitions':["
+        + "{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'N'}],"
+        + "'GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
+        + "'Projection':{'ProjectionType':'ALL'}%s}]}";
+    assertEquals("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: byG",
+        fail("CreateTable", String.format(create, "")));
+    call("CreateTable", String.format(create, ",'ProvisionedThroughput':{'ReadCapacityUnits':3,'WriteCapacityUnits':4}"));
+    JsonNode g = call("DescribeTable", "{'TableName':'prov'}").at("/Table/GlobalSecondaryIndexes/0");
+    assertEquals(3, g.at("/ProvisionedThroughput/ReadCapacityUnits").asInt());
+    call("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':[{'Update':{'IndexName':'byG',"
+        + "'ProvisionedThroughput':{'ReadCapacityUnits':7,'WriteCapacityUnits':8}}}]}");
+    g = call("DescribeTable", "{'TableName':'prov'}").at("/Table/GlobalSecondaryIndexes/0");
+    assertEquals(7, g.at("/ProvisionedThroughput/ReadCapacityUnits").asInt());
+    assertEquals(ErrorCode.RESOURCE_NOT_FOUND, error("UpdateTable", "{'TableName':'prov','GlobalSecondaryIndexUpdates':"
+        + "[{'Delete':{'IndexName':'nope'}}]}").code());
+    call("PutItem", "{'TableName':'prov','Item':{'pk':{'S':'a'},'g':{'N':'1'}}}");
+    JsonNode r = call("Query", "{'TableName':'prov','IndexName':'byG','KeyConditionExpression':'g = :g',"
+        + "'ExpressionAttributeValues':{':g':{'N':'1'}},'ReturnConsumedCapacity':'INDEXES'}");
+    assertEquals(1, r.get("Count").asInt());
+    assertEquals(0.5, r.at("/ConsumedCapacity/CapacityUnits").asDouble());
+    assertEquals(0.0, r.at("/ConsumedCapacity/Table/CapacityUnits").asDouble());
+    assertEquals(0.5, r.at("/ConsumedCapacity/GlobalSecondaryIndexes/byG/CapacityUnits").asDouble());
+    assertEquals("The provided starting key is invalid: The provided key element does not match the schema",
+        fail("Query", "{'TableName':'prov','IndexName':'byG','KeyConditionExpression':'g = :g',"
+            + "'ExpressionAttributeValues':{':g':{'N':'1'}},'ExclusiveStartKey':{'pk':{'S':'a'},'g':{'S':'1'}}}"));
+  }
 }
