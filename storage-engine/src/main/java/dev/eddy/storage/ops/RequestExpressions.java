@@ -1,0 +1,81 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
+import dev.eddy.api.Req;
+import dev.eddy.storage.expr.ConditionExpression;
+import dev.eddy.storage.expr.ExpressionContext;
+import dev.eddy.storage.expr.ProjectionExpression;
+import dev.eddy.storage.expr.UpdateExpression;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The expressions of one request structure (a whole request, or one action of a transaction, or
+ * one table's entry of a BatchGetItem): ConditionExpression, UpdateExpression and
+ * ProjectionExpression parsed against the structure's own ExpressionAttributeNames/Values, with
+ * DynamoDB's checks for placeholders that are unused or sent without any expression.
+ */
+final class RequestExpressions {
+  private final ConditionExpression condition;
+  private final UpdateExpression update;
+  private final ProjectionExpression projection;
+
+  private RequestExpressions(ConditionExpression condition, UpdateExpression update, ProjectionExpression projection) {
+    this.condition = condition;
+    this.update = update;
+    this.projection = projection;
+  }
+
+  /** Parses the expressions of {@code req} (any may be absent); throws ValidationException. */
+  static RequestExpressions parse(Req req) {
+    String cond = req.str("ConditionExpression");
+    String upd = req.str("UpdateExpression");
+    String proj = req.str("ProjectionExpression");
+    ObjectNode namesNode = req.map("ExpressionAttributeNames");
+    ObjectNode valuesNode = req.map("ExpressionAttributeValues");
+    if (cond == null && upd == null && proj == null) {
+      if (namesNode != null) {
+        throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
+      }
+      if (valuesNode != null) {
+        throw ApiException.validation("ExpressionAttributeValues can only be specified when using expressions");
+      }
+      return new RequestExpressions(null, null, null);
+    }
+    Map<String, String> names = null;
+    if (namesNode != null) {
+      Req n = new Req(namesNode);
+      names = new LinkedHashMap<>();
+      for (Iterator<String> it = namesNode.fieldNames(); it.hasNext(); ) {
+        String k = it.next();
+        names.put(k, n.str(k));
+      }
+    }
+    Map<String, AttributeValue> values = valuesNode == null ? null : AttributeValues.readItem(valuesNode);
+    ExpressionContext ctx = new ExpressionContext(names, values);
+    UpdateExpression u = upd == null ? null : UpdateExpression.parse(upd, ctx);
+    ConditionExpression c = cond == null ? null : ConditionExpression.parse(cond, ctx);
+    ProjectionExpression p = proj == null ? null : ProjectionExpression.parse(proj, ctx);
+    ctx.checkAllUsed();
+    return new RequestExpressions(c, u, p);
+  }
+
+  /** The ConditionExpression, or null. */
+  ConditionExpression condition() {
+    return condition;
+  }
+
+  /** The UpdateExpression, or null. */
+  UpdateExpression update() {
+    return update;
+  }
+
+  /** The ProjectionExpression, or null. */
+  ProjectionExpression projection() {
+    return projection;
+  }
+}
