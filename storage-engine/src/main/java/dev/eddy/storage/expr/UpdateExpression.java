@@ -76,18 +76,21 @@ public final class UpdateExpression {
    */
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> oldItem) {
     Map<String, AttributeValue> old = oldItem == null ? Map.of() : oldItem;
-    List<AttributeValue> setValues = new ArrayList<>();
+    List<Action> sets = new ArrayList<>();
     for (Action a : actions) {
       if (a.type == ActionType.SET) {
-        setValues.add(eval(a.value, old));
+        sets.add(a);
       }
     }
+    // elements set past the end of a list are appended in index order
+    sets.sort((x, y) -> INDEX_ORDER.compare(x.target.path, y.target.path));
+    List<AttributeValue> setValues = new ArrayList<>();
+    for (Action a : sets) {
+      setValues.add(eval(a.value, old));
+    }
     Map<String, AttributeValue> item = new LinkedHashMap<>(old);
-    int s = 0;
-    for (Action a : actions) {
-      if (a.type == ActionType.SET) {
-        set(item, a.target.path, setValues.get(s++));
-      }
+    for (int i = 0; i < sets.size(); i++) {
+      set(item, sets.get(i).target.path, setValues.get(i));
     }
     for (Action a : actions) {
       if (a.type == ActionType.ADD) {
@@ -96,6 +99,10 @@ public final class UpdateExpression {
         delete(item, a.target.path, ((ValueOp) a.value).value);
       }
     }
+    if (oldItem == null) {
+      // DynamoDB ignores REMOVE entirely when the item does not exist
+      return item;
+    }
     List<Path> removes = new ArrayList<>();
     for (Action a : actions) {
       if (a.type == ActionType.REMOVE) {
@@ -103,20 +110,21 @@ public final class UpdateExpression {
       }
     }
     // remove higher list indexes first so every index refers to the list before the update
-    removes.sort(REMOVE_ORDER);
+    removes.sort(INDEX_ORDER.reversed());
     for (Path p : removes) {
       remove(item, p);
     }
     return item;
   }
 
-  private static final Comparator<Path> REMOVE_ORDER = (a, b) -> {
+  /** Orders paths into the same list by ascending index; unrelated paths compare equal (stable sorts keep them). */
+  private static final Comparator<Path> INDEX_ORDER = (a, b) -> {
     int n = Math.min(a.size(), b.size());
     for (int i = 0; i < n; i++) {
       Object x = a.get(i);
       Object y = b.get(i);
       if (x instanceof Integer xi && y instanceof Integer yi) {
-        int c = Integer.compare(yi, xi);
+        int c = Integer.compare(xi, yi);
         if (c != 0) {
           return c;
         }
@@ -221,6 +229,10 @@ public final class UpdateExpression {
     return new AttributeValue.L(copy);
   }
 
+  /**
+   * REMOVE: a missing leaf is a no-op, but every step before it must exist and be a map or list as
+   * the path says, else "The document path provided in the update expression is invalid for update".
+   */
   static void remove(Map<String, AttributeValue> item, Path path) {
     if (path.size() == 1) {
       item.remove(path.head());
@@ -228,30 +240,42 @@ public final class UpdateExpression {
     }
     AttributeValue root = item.get(path.head());
     if (root == null) {
-      return;
+      throw ApiException.validation(INVALID_PATH);
     }
     item.put(path.head(), removeIn(root, path, 1));
   }
 
-  /** Missing steps make REMOVE a no-op, as in DynamoDB. */
   private static AttributeValue removeIn(AttributeValue container, Path path, int i) {
     Object e = path.get(i);
     boolean last = i == path.size() - 1;
     if (e instanceof String name) {
-      if (!(container instanceof AttributeValue.M m) || !m.values().containsKey(name)) {
-        return container;
+      if (!(container instanceof AttributeValue.M m)) {
+        throw ApiException.validation(INVALID_PATH);
+      }
+      AttributeValue child = m.values().get(name);
+      if (child == null) {
+        if (last) {
+          return container;
+        }
+        throw ApiException.validation(INVALID_PATH);
       }
       Map<String, AttributeValue> copy = new LinkedHashMap<>(m.values());
       if (last) {
         copy.remove(name);
       } else {
-        copy.put(name, removeIn(copy.get(name), path, i + 1));
+        copy.put(name, removeIn(child, path, i + 1));
       }
       return new AttributeValue.M(copy);
     }
     int idx = (Integer) e;
-    if (!(container instanceof AttributeValue.L l) || idx >= l.values().size()) {
-      return container;
+    if (!(container instanceof AttributeValue.L l)) {
+      throw ApiException.validation(INVALID_PATH);
+    }
+    if (idx >= l.values().size()) {
+      if (last) {
+        return container;
+      }
+      throw ApiException.validation(INVALID_PATH);
     }
     List<AttributeValue> copy = new ArrayList<>(l.values());
     if (last) {
@@ -313,6 +337,14 @@ public final class UpdateExpression {
   }
 
   private static void delete(Map<String, AttributeValue> item, Path path, AttributeValue v) {
+    if (path.size() > 1) {
+      AttributeValue parent = Values.get(item, path.parent());
+      boolean fits = path.get(path.size() - 1) instanceof String
+          ? parent instanceof AttributeValue.M : parent instanceof AttributeValue.L;
+      if (!fits) {
+        throw ApiException.validation(INVALID_PATH);
+      }
+    }
     AttributeValue cur = Values.get(item, path);
     if (cur == null) {
       return;
