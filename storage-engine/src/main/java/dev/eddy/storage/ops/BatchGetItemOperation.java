@@ -12,6 +12,7 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ExpressionParameters;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,11 +77,9 @@ public final class BatchGetItemOperation implements Operation {
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Req entry = Req.element(e.getValue());
+      RequestExpressions expressions = RequestExpressions.parse(entry, ExpressionParameters.Operation.BATCH_GET_ITEM);
       boolean expr = entry.has("ProjectionExpression");
       boolean legacy = entry.has("AttributesToGet");
-      if (expr && legacy) {
-        throw mixed();
-      }
       anyExpression |= expr;
       anyLegacy |= legacy;
       if (anyExpression && anyLegacy) {
@@ -88,9 +87,8 @@ public final class BatchGetItemOperation implements Operation {
       }
       UnaryOperator<Map<String, AttributeValue>> projection;
       if (expr) {
-        projection = RequestExpressions.parse(entry).projection()::project;
+        projection = expressions.projection()::project;
       } else {
-        RequestExpressions.parse(entry); // rejects names without expressions
         projection = Projections.of(entry);
       }
       List<Map<String, AttributeValue>> keys = new ArrayList<>();

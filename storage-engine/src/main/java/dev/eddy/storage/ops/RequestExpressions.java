@@ -1,17 +1,19 @@
 package dev.eddy.storage.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Req;
 import dev.eddy.storage.expr.ConditionExpression;
 import dev.eddy.storage.expr.ExpressionContext;
+import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.ProjectionExpression;
 import dev.eddy.storage.expr.UpdateExpression;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The expressions of one request structure (a whole request, or one action of a transaction, or
@@ -30,20 +32,26 @@ final class RequestExpressions {
     this.projection = projection;
   }
 
-  /** Parses the expressions of {@code req} (any may be absent); throws ValidationException. */
-  static RequestExpressions parse(Req req) {
+  /**
+   * Parses the expressions of {@code req} (any may be absent) after checking, with the parameter
+   * rules of {@code op}, that expression and legacy parameters are not mixed and that names and
+   * values come with an expression; throws ValidationException.
+   */
+  static RequestExpressions parse(Req req, ExpressionParameters.Operation op) {
+    Set<String> present = new HashSet<>();
+    for (Iterator<String> it = req.node().fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (req.has(f)) {
+        present.add(f);
+      }
+    }
+    ExpressionParameters.check(op, present);
     String cond = req.str("ConditionExpression");
     String upd = req.str("UpdateExpression");
     String proj = req.str("ProjectionExpression");
     ObjectNode namesNode = req.map("ExpressionAttributeNames");
     ObjectNode valuesNode = req.map("ExpressionAttributeValues");
     if (cond == null && upd == null && proj == null) {
-      if (namesNode != null) {
-        throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
-      }
-      if (valuesNode != null) {
-        throw ApiException.validation("ExpressionAttributeValues can only be specified when using expressions");
-      }
       return new RequestExpressions(null, null, null);
     }
     Map<String, String> names = null;

@@ -13,6 +13,7 @@ import dev.eddy.api.Validation;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ExpressionParameters;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,7 +60,7 @@ public final class TransactGetItemsOperation implements Operation {
       Get g = new Get();
       g.tableName = get.str("TableName");
       g.key = get.item("Key");
-      g.expressions = RequestExpressions.parse(get);
+      g.expressions = RequestExpressions.parse(get, ExpressionParameters.Operation.GET_ITEM);
       gets.add(g);
     }
     for (Get g : gets) {

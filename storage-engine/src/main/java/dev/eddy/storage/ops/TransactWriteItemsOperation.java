@@ -15,6 +15,7 @@ import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ExpressionParameters;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -186,7 +187,8 @@ public final class TransactWriteItemsOperation implements Operation {
     } else {
       a.key = sub.item("Key");
     }
-    a.expressions = RequestExpressions.parse(sub);
+    a.expressions = RequestExpressions.parse(sub, a.kind == Kind.UPDATE ? ExpressionParameters.Operation.UPDATE_ITEM
+        : a.kind == Kind.DELETE ? ExpressionParameters.Operation.DELETE_ITEM : ExpressionParameters.Operation.PUT_ITEM);
     return a;
   }
 

@@ -68,6 +68,12 @@ class BatchOperationsTest {
     assertEquals(3.0, g.at("/ConsumedCapacity/0/CapacityUnits").asDouble()); // 3 consistent reads
     assertEquals(3.0, g.at("/ConsumedCapacity/0/Table/CapacityUnits").asDouble());
     assertEquals(0.5, g.at("/ConsumedCapacity/1/CapacityUnits").asDouble());
+    ObjectNode legacy = t.call("BatchGetItem", "{'RequestItems':{'hash':{'Keys':[{'pk':{'S':'a'}}],"
+        + "'AttributesToGet':['w','pk']}}}");
+    assertEquals("[{\"w\":{\"N\":\"2\"},\"pk\":{\"S\":\"a\"}}]", legacy.at("/Responses/hash").toString());
+    assertEquals(ErrorCode.VALIDATION, t.fail("BatchGetItem", "{'RequestItems':{'hash':{'Keys':[{'pk':{'S':'a'}}],"
+        + "'AttributesToGet':['pk']},'range':{'Keys':[{'pk':{'S':'a'},'sk':{'N':'1'}}],'ProjectionExpression':'sk'}}}")
+        .code());
     ObjectNode none = t.call("BatchGetItem", "{'RequestItems':{'hash':{'Keys':[{'pk':{'S':'nope'}}]}}}");
     assertEquals("[]", none.at("/Responses/hash").toString());
     assertFalse(none.has("ConsumedCapacity"));

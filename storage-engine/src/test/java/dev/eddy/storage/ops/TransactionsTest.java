@@ -185,7 +185,7 @@ class TransactionsTest {
     assertEquals("1 validation error detected: Value null at 'transactItems.1.member.conditionCheck.conditionExpression'"
         + " failed to satisfy constraint: Member must not be null", t.fail("TransactWriteItems",
         "{'TransactItems':[{'ConditionCheck':{'TableName':'hash','Key':{'pk':{'S':'a'}}}}]}").getMessage());
-    assertEquals("ExpressionAttributeValues can only be specified when using expressions", t.fail("TransactWriteItems",
+    assertEquals("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null", t.fail("TransactWriteItems",
         "{'TransactItems':[{'Put':{'TableName':'hash','Item':{'pk':{'S':'a'}},'ExpressionAttributeValues':"
             + "{':v':{'S':'x'}}}}]}").getMessage());
     assertTrue(t.changes.isEmpty());
