@@ -77,7 +77,7 @@ public final class BatchGetItemOperation implements Operation {
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Req entry = Req.element(e.getValue());
-      RequestExpressions expressions = RequestExpressions.parse(entry, ExpressionParameters.Operation.BATCH_GET_ITEM);
+      ActionExpressions expressions = ActionExpressions.parse(entry, ExpressionParameters.Operation.BATCH_GET_ITEM);
       boolean expr = entry.has("ProjectionExpression");
       boolean legacy = entry.has("AttributesToGet");
       anyExpression |= expr;

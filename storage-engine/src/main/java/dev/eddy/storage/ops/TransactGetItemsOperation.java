@@ -37,7 +37,7 @@ public final class TransactGetItemsOperation implements Operation {
   private static final class Get {
     String tableName;
     Map<String, AttributeValue> key;
-    RequestExpressions expressions;
+    ActionExpressions expressions;
     Table table;
     byte[] row;
     String invalid;
@@ -60,7 +60,7 @@ public final class TransactGetItemsOperation implements Operation {
       Get g = new Get();
       g.tableName = get.str("TableName");
       g.key = get.item("Key");
-      g.expressions = RequestExpressions.parse(get, ExpressionParameters.Operation.GET_ITEM);
+      g.expressions = ActionExpressions.parse(get, ExpressionParameters.Operation.GET_ITEM);
       gets.add(g);
     }
     for (Get g : gets) {

@@ -66,7 +66,7 @@ public final class TransactWriteItemsOperation implements Operation {
     String tableName;
     Map<String, AttributeValue> item; // Put
     Map<String, AttributeValue> key; // the key (for Put: the key attributes present in the item)
-    RequestExpressions expressions;
+    ActionExpressions expressions;
     boolean returnOldOnFailure;
     Table table;
     byte[] row; // null when the key is not valid for the table
@@ -187,7 +187,7 @@ public final class TransactWriteItemsOperation implements Operation {
     } else {
       a.key = sub.item("Key");
     }
-    a.expressions = RequestExpressions.parse(sub, a.kind == Kind.UPDATE ? ExpressionParameters.Operation.UPDATE_ITEM
+    a.expressions = ActionExpressions.parse(sub, a.kind == Kind.UPDATE ? ExpressionParameters.Operation.UPDATE_ITEM
         : a.kind == Kind.DELETE ? ExpressionParameters.Operation.DELETE_ITEM : ExpressionParameters.Operation.PUT_ITEM);
     return a;
   }

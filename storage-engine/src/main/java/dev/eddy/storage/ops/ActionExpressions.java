@@ -21,12 +21,12 @@ import java.util.Set;
  * ProjectionExpression parsed against the structure's own ExpressionAttributeNames/Values, with
  * DynamoDB's checks for placeholders that are unused or sent without any expression.
  */
-final class RequestExpressions {
+final class ActionExpressions {
   private final ConditionExpression condition;
   private final UpdateExpression update;
   private final ProjectionExpression projection;
 
-  private RequestExpressions(ConditionExpression condition, UpdateExpression update, ProjectionExpression projection) {
+  private ActionExpressions(ConditionExpression condition, UpdateExpression update, ProjectionExpression projection) {
     this.condition = condition;
     this.update = update;
     this.projection = projection;
@@ -37,7 +37,7 @@ final class RequestExpressions {
    * rules of {@code op}, that expression and legacy parameters are not mixed and that names and
    * values come with an expression; throws ValidationException.
    */
-  static RequestExpressions parse(Req req, ExpressionParameters.Operation op) {
+  static ActionExpressions parse(Req req, ExpressionParameters.Operation op) {
     Set<String> present = new HashSet<>();
     for (Iterator<String> it = req.node().fieldNames(); it.hasNext(); ) {
       String f = it.next();
@@ -52,7 +52,7 @@ final class RequestExpressions {
     ObjectNode namesNode = req.map("ExpressionAttributeNames");
     ObjectNode valuesNode = req.map("ExpressionAttributeValues");
     if (cond == null && upd == null && proj == null) {
-      return new RequestExpressions(null, null, null);
+      return new ActionExpressions(null, null, null);
     }
     Map<String, String> names = null;
     if (namesNode != null) {
@@ -69,7 +69,7 @@ final class RequestExpressions {
     ConditionExpression c = cond == null ? null : ConditionExpression.parse(cond, ctx);
     ProjectionExpression p = proj == null ? null : ProjectionExpression.parse(proj, ctx);
     ctx.checkAllUsed();
-    return new RequestExpressions(c, u, p);
+    return new ActionExpressions(c, u, p);
   }
 
   /** The ConditionExpression, or null. */
