@@ -89,7 +89,7 @@ public final class BatchGetItemOperation implements Operation {
       if (expr) {
         projection = expressions.projection()::project;
       } else {
-        projection = Projections.of(entry);
+        projection = Projections.of(entry, null); // AttributesToGet only: no expression here
       }
       List<Map<String, AttributeValue>> keys = new ArrayList<>();
       for (JsonNode k : entry.list("Keys")) {

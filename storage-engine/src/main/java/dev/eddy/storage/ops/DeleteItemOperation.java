@@ -41,7 +41,9 @@ public final class DeleteItemOperation implements Operation {
     if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
       throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
     }
-    Predicate<Map<String, AttributeValue>> condition = Conditions.forWrite(req);
+    RequestExpressions expressions = RequestExpressions.of(req, "ConditionExpression");
+    Predicate<Map<String, AttributeValue>> condition = Conditions.forWrite(req, expressions);
+    expressions.checkAllUsed();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);
     SingleItemWrite.Result result = SingleItemWrite.apply(engine, table, key, condition, old -> null,

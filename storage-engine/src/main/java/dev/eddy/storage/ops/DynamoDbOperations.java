@@ -19,6 +19,7 @@ public final class DynamoDbOperations {
     ops.put("PutItem", new PutItemOperation(engine));
     ops.put("GetItem", new GetItemOperation(engine));
     ops.put("DeleteItem", new DeleteItemOperation(engine));
+    ops.put("UpdateItem", new UpdateItemOperation(engine));
     ops.put("BatchGetItem", new BatchGetItemOperation(engine));
     ops.put("BatchWriteItem", new BatchWriteItemOperation(engine));
     ops.put("TransactWriteItems", new TransactWriteItemsOperation(engine));

@@ -37,7 +37,9 @@ public final class GetItemOperation implements Operation {
     Projections.validate(req, v);
     v.throwIfAny();
     Map<String, AttributeValue> key = req.item("Key");
-    UnaryOperator<Map<String, AttributeValue>> projection = Projections.of(req);
+    RequestExpressions expressions = RequestExpressions.of(req, "ProjectionExpression");
+    UnaryOperator<Map<String, AttributeValue>> projection = Projections.of(req, expressions);
+    expressions.checkAllUsed();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);
     byte[] raw = engine.items().getRaw(table.rowKey(key));

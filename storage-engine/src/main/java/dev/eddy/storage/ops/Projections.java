@@ -6,6 +6,7 @@ import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.storage.expr.ProjectionExpression;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -24,9 +25,15 @@ final class Projections {
   }
 
   /** The request's projection, or null for whole items. */
-  static UnaryOperator<Map<String, AttributeValue>> of(Req req) {
-    if (req.has("ProjectionExpression")) {
-      throw ApiException.validation("ProjectionExpression is not supported by this build yet");
+  static UnaryOperator<Map<String, AttributeValue>> of(Req req, RequestExpressions expressions) {
+    String text = req.str("ProjectionExpression");
+    if (text != null) {
+      if (req.has("AttributesToGet")) {
+        throw ApiException.validation("Can not use both expression and non-expression parameters in the same"
+            + " request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+      }
+      ProjectionExpression p = expressions.projection(text);
+      return p::project;
     }
     ArrayNode atg = req.list("AttributesToGet");
     if (atg == null) {

@@ -44,7 +44,9 @@ public final class PutItemOperation implements Operation {
     if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
       throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
     }
-    Predicate<Map<String, AttributeValue>> condition = Conditions.forWrite(req);
+    RequestExpressions expressions = RequestExpressions.of(req, "ConditionExpression");
+    Predicate<Map<String, AttributeValue>> condition = Conditions.forWrite(req, expressions);
+    expressions.checkAllUsed();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateItemKey(item);
     if (AttributeValues.itemSize(item) > 400 * 1024) {

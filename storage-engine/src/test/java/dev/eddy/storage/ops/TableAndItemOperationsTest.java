@@ -132,6 +132,58 @@ class TableAndItemOperationsTest {
   }
 
   @Test
+  void updateItemUpsertsAndReturnsValues() {
+    createTable();
+    String key = "\"Key\":{\"pk\":{\"S\":\"u\"},\"sk\":{\"N\":\"1\"}}";
+    JsonNode r = call("UpdateItem", "{\"TableName\":\"tab1\"," + key + ",\"UpdateExpression\":\"SET #a = :a ADD c :one\","
+        + "\"ExpressionAttributeNames\":{\"#a\":\"a\"},\"ExpressionAttributeValues\":{\":a\":{\"S\":\"x\"},\":one\":{\"N\":\"1\"}},"
+        + "\"ReturnValues\":\"ALL_NEW\"}");
+    assertEquals("x", r.at("/Attributes/a/S").asText());
+    assertEquals("1", r.at("/Attributes/c/N").asText());
+    assertEquals("u", r.at("/Attributes/pk/S").asText());
+    r = call("UpdateItem", "{\"TableName\":\"tab1\"," + key + ",\"UpdateExpression\":\"ADD c :one\","
+        + "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"41\"}},\"ReturnValues\":\"UPDATED_NEW\"}");
+    assertEquals("{\"c\":{\"N\":\"42\"}}", r.get("Attributes").toString());
+    ApiException e = fail("UpdateItem", "{\"TableName\":\"tab1\"," + key + ",\"UpdateExpression\":\"SET pk = :v\","
+        + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"z\"}}}");
+    assertEquals("One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key",
+        e.getMessage());
+    e = fail("UpdateItem", "{\"TableName\":\"tab1\"," + key + ",\"UpdateExpression\":\"SET a = :v\","
+        + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"z\"},\":unused\":{\"S\":\"z\"}}}");
+    assertEquals("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}", e.getMessage());
+  }
+
+  @Test
+  void conditionalWrites() {
+    createTable();
+    String item = "\"Item\":{\"pk\":{\"S\":\"c\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"5\"}}";
+    call("PutItem", "{\"TableName\":\"tab1\"," + item + ",\"ConditionExpression\":\"attribute_not_exists(pk)\"}");
+    ApiException e = fail("PutItem", "{\"TableName\":\"tab1\"," + item
+        + ",\"ConditionExpression\":\"attribute_not_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}");
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, e.code());
+    assertEquals("The conditional request failed", e.getMessage());
+    assertEquals("5", e.extra().at("/Item/v/N").asText());
+    String key = "\"Key\":{\"pk\":{\"S\":\"c\"},\"sk\":{\"N\":\"1\"}}";
+    e = fail("DeleteItem", "{\"TableName\":\"tab1\"," + key + ",\"ConditionExpression\":\"v > :x\","
+        + "\"ExpressionAttributeValues\":{\":x\":{\"N\":\"5\"}}}");
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, e.code());
+    assertTrue(e.extra() == null);
+    call("DeleteItem", "{\"TableName\":\"tab1\"," + key + ",\"ConditionExpression\":\"v >= :x\","
+        + "\"ExpressionAttributeValues\":{\":x\":{\"N\":\"5\"}}}");
+    assertFalse(call("GetItem", "{\"TableName\":\"tab1\"," + key + "}").has("Item"));
+  }
+
+  @Test
+  void getItemProjectionExpression() {
+    createTable();
+    call("PutItem", "{\"TableName\":\"tab1\",\"Item\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"},"
+        + "\"m\":{\"M\":{\"a\":{\"S\":\"1\"},\"b\":{\"L\":[{\"S\":\"x\"},{\"S\":\"y\"}]}}}}}");
+    JsonNode r = call("GetItem", "{\"TableName\":\"tab1\",\"Key\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}},"
+        + "\"ProjectionExpression\":\"#m.b[1]\",\"ExpressionAttributeNames\":{\"#m\":\"m\"}}");
+    assertEquals("{\"m\":{\"M\":{\"b\":{\"L\":[{\"S\":\"y\"}]}}}}", r.get("Item").toString());
+  }
+
+  @Test
   void tablesAndItemsSurviveRestart(@TempDir Path dir) {
     engine.close();
     EngineConfig cfg = new EngineConfig(dir, "us-east-1", "000000000000", Clock.systemUTC());

@@ -1,0 +1,99 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
+import dev.eddy.api.Json;
+import dev.eddy.api.Operation;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
+import dev.eddy.storage.KeySchema;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.UpdateExpression;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** UpdateItem: upsert through an UpdateExpression, optionally under a condition. */
+public final class UpdateItemOperation implements Operation {
+  private final StorageEngine engine;
+
+  public UpdateItemOperation(StorageEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public ObjectNode handle(ObjectNode request) {
+    Req req = new Req(request);
+    String tableName = req.str("TableName");
+    String returnValues = req.str("ReturnValues");
+    String capacity = req.str("ReturnConsumedCapacity");
+    String onFailure = req.str("ReturnValuesOnConditionCheckFailure");
+    Validation v = new Validation();
+    v.tableName(tableName, "tableName");
+    v.notNull(req.raw("Key"), "key");
+    v.oneOf(returnValues, "returnValues", PutItemOperation.RETURN_VALUES);
+    Capacity.validate(capacity, v);
+    v.oneOf(req.str("ReturnItemCollectionMetrics"), "returnItemCollectionMetrics",
+        PutItemOperation.ITEM_COLLECTION_METRICS);
+    v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", PutItemOperation.RETURN_ON_FAILURE);
+    v.throwIfAny();
+    Map<String, AttributeValue> key = req.item("Key");
+    if (req.has("AttributeUpdates")) {
+      throw ApiException.validation("The legacy AttributeUpdates parameter is not supported by this build yet");
+    }
+    RequestExpressions expressions = RequestExpressions.of(req, "UpdateExpression", "ConditionExpression");
+    UpdateExpression update = expressions.update(req.str("UpdateExpression"));
+    Predicate<Map<String, AttributeValue>> condition = Conditions.forWrite(req, expressions);
+    expressions.checkAllUsed();
+
+    Table table = engine.catalog().require(tableName);
+    KeySchema schema = table.keySchema();
+    schema.validateKey(key);
+    if (update != null) {
+      for (String attr : update.updatedAttributes()) {
+        if (schema.isKeyAttribute(attr)) {
+          throw ApiException.invalidParameter("Cannot update attribute " + attr + ". This attribute is part of the key");
+        }
+      }
+    }
+    SingleItemWrite.Result result = SingleItemWrite.apply(engine, table, key, condition, old -> {
+      Map<String, AttributeValue> base = old != null ? old : key;
+      Map<String, AttributeValue> next = update == null ? new LinkedHashMap<>(base) : update.apply(base);
+      if (AttributeValues.itemSize(next) > 400 * 1024) {
+        throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
+      }
+      return next;
+    }, "ALL_OLD".equals(onFailure));
+
+    ObjectNode response = Json.object();
+    Map<String, AttributeValue> attributes = null;
+    if (returnValues != null) {
+      switch (returnValues) {
+        case "ALL_OLD":
+          attributes = result.oldItem();
+          break;
+        case "ALL_NEW":
+          attributes = result.newItem();
+          break;
+        case "UPDATED_OLD":
+          attributes = result.oldItem() == null || update == null ? null : update.projectUpdated(result.oldItem());
+          break;
+        case "UPDATED_NEW":
+          attributes = update == null ? null : update.projectUpdated(result.newItem());
+          break;
+        default:
+          break;
+      }
+    }
+    if (attributes != null && !attributes.isEmpty()) {
+      response.set("Attributes", AttributeValues.itemToJson(attributes));
+    }
+    long size = Math.max(AttributeValues.itemSize(result.newItem()),
+        result.oldItem() == null ? 0 : AttributeValues.itemSize(result.oldItem()));
+    Capacity.add(response, capacity, tableName, Capacity.writeUnits(size), false);
+    return response;
+  }
+}
