@@ -13,24 +13,24 @@ import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.KvStore;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
-import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An in-memory engine with an adjustable clock and a recording change capture. */
-class OpsTestSupport implements AutoCloseable {
-  final AdjustableClock clock = AdjustableClock.system();
-  final List<ItemChange> captured = new CopyOnWriteArrayList<>();
+/** An in-memory engine with a recording change capture and an adjustable clock, for operation tests. */
+final class OpsTestSupport implements AutoCloseable {
+  final AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
+  final List<ItemChange> changes = new CopyOnWriteArrayList<>();
   final StorageEngine engine;
   final Map<String, Operation> ops;
 
   OpsTestSupport() {
     EngineConfig cfg = new EngineConfig(null, "us-east-1", "000000000000", clock);
-    engine = StorageEngine.open(cfg, store -> new ChangeCapture() {
+    ChangeCapture recorder = new ChangeCapture() {
       @Override
-      public Commit prepare(List<ItemChange> changes, KvStore.Batch batch) {
-        captured.addAll(changes);
+      public Commit prepare(List<ItemChange> committed, KvStore.Batch batch) {
+        changes.addAll(committed);
         return Commit.NONE;
       }
 
@@ -38,19 +38,21 @@ class OpsTestSupport implements AutoCloseable {
       public void tableChanged(Table before, Table after, KvStore.Batch batch) {
         // not recorded
       }
-    });
+    };
+    engine = StorageEngine.open(cfg, s -> recorder);
     ops = DynamoDbOperations.create(engine);
   }
 
   ObjectNode call(String op, String json) {
+    return call(ops.get(op), json);
+  }
+
+  /** Calls an operation and re-parses its response from the bytes sent on the wire. */
+  static ObjectNode call(Operation op, String json) {
     try {
-      Operation o = ops.get(op);
-      if (o == null) {
-        throw new IllegalArgumentException("no operation " + op);
-      }
-      ObjectNode response = o.handle((ObjectNode) Json.MAPPER.readTree(json.replace('\'', '"')));
-      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(response)); // as sent on the wire
-    } catch (IOException e) {
+      ObjectNode response = op.handle((ObjectNode) Json.MAPPER.readTree(json.replace('\'', '"')));
+      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(response));
+    } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -59,17 +61,13 @@ class OpsTestSupport implements AutoCloseable {
     return assertThrows(ApiException.class, () -> call(op, json));
   }
 
-  void createTable(String name, boolean withRange) {
-    String keys = "[{'AttributeName':'pk','KeyType':'HASH'}" + (withRange ? ",{'AttributeName':'sk','KeyType':'RANGE'}" : "")
-        + "]";
-    String defs = "[{'AttributeName':'pk','AttributeType':'S'}" + (withRange ? ",{'AttributeName':'sk','AttributeType':'N'}" : "")
-        + "]";
-    call("CreateTable", "{'TableName':'" + name + "','KeySchema':" + keys + ",'AttributeDefinitions':" + defs
-        + ",'BillingMode':'PAY_PER_REQUEST'}");
-  }
-
-  String arn(String table) {
-    return "arn:aws:dynamodb:us-east-1:000000000000:table/" + table;
+  /** A table "h" with a string hash key pk, and "r" with pk (S) and sk (N). */
+  void createTables() {
+    call("CreateTable", "{'TableName':'hash','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}],'BillingMode':'PAY_PER_REQUEST'}");
+    call("CreateTable", "{'TableName':'range','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},"
+        + "{'AttributeName':'sk','KeyType':'RANGE'}],'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+        + "{'AttributeName':'sk','AttributeType':'N'}],'BillingMode':'PAY_PER_REQUEST'}");
   }
 
   @Override

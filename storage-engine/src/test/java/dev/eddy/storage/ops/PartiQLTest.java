@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PartiQLTest {
-  private final OpsTestSupport t = new OpsTestSupport();
+  private final MiscOpsFixture t = new MiscOpsFixture();
 
   @BeforeEach
   void tables() {

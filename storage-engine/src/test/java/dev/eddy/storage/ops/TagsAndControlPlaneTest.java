@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TagsAndControlPlaneTest {
-  private final OpsTestSupport t = new OpsTestSupport();
+  private final MiscOpsFixture t = new MiscOpsFixture();
 
   @AfterEach
   void close() {

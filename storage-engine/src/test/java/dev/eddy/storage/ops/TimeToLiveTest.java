@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TimeToLiveTest {
-  private final OpsTestSupport t = new OpsTestSupport();
+  private final MiscOpsFixture t = new MiscOpsFixture();
 
   @AfterEach
   void close() {
