@@ -45,6 +45,8 @@ public final class DynamoDbOperations {
     ops.put("ListExports", new ListExportsOperation());
     ops.put("ListImports", new ListImportsOperation());
     ops.put("ExecuteStatement", new ExecuteStatementOperation(engine, ops::get));
+    ops.put("BatchExecuteStatement", new BatchExecuteStatementOperation(engine, ops::get));
+    ops.put("ExecuteTransaction", new ExecuteTransactionOperation(engine, ops::get));
     return Map.copyOf(ops);
   }
 }

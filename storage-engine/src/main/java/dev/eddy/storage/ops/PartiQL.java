@@ -593,7 +593,7 @@ final class PartiQL {
     return ApiException.validation("Invalid NextToken");
   }
 
-  private static ObjectNode reparse(ObjectNode response) {
+  static ObjectNode reparse(ObjectNode response) {
     try {
       return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(response));
     } catch (IOException e) {
