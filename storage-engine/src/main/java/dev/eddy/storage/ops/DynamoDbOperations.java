@@ -44,6 +44,7 @@ public final class DynamoDbOperations {
     ops.put("DescribeGlobalTable", new DescribeGlobalTableOperation());
     ops.put("ListExports", new ListExportsOperation());
     ops.put("ListImports", new ListImportsOperation());
+    ops.put("GetResourcePolicy", new GetResourcePolicyOperation(engine));
     ops.put("ExecuteStatement", new ExecuteStatementOperation(engine, ops::get));
     ops.put("BatchExecuteStatement", new BatchExecuteStatementOperation(engine, ops::get));
     ops.put("ExecuteTransaction", new ExecuteTransactionOperation(engine, ops::get));

@@ -199,5 +199,10 @@ class TagsAndControlPlaneTest {
     assertEquals(ErrorCode.GLOBAL_TABLE_NOT_FOUND, t.fail("DescribeGlobalTable", "{'GlobalTableName':'tab1'}").code());
     assertEquals("{\"ExportSummaries\":[]}", t.call("ListExports", "{}").toString());
     assertEquals("{\"ImportSummaryList\":[]}", t.call("ListImports", "{}").toString());
+    ApiException p = t.fail("GetResourcePolicy", "{'ResourceArn':'" + t.arn("tab1") + "'}");
+    assertEquals(ErrorCode.POLICY_NOT_FOUND, p.code());
+    assertEquals("Resource-based policy not found for the provided ResourceArn: " + t.arn("tab1"), p.getMessage());
+    assertEquals("Requested resource not found: Table: nope not found",
+        t.fail("GetResourcePolicy", "{'ResourceArn':'" + t.arn("nope") + "'}").getMessage());
   }
 }
