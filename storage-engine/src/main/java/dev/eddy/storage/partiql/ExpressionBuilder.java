@@ -118,9 +118,9 @@ public final class ExpressionBuilder {
       case "MISSING":
         return is.negated() ? "attribute_exists(" + path + ")" : "attribute_not_exists(" + path + ")";
       case "NULL": {
+        // as in DynamoDB, IS NULL tests for the NULL type only; a missing attribute is not NULL
         String t = value(new AttributeValue.S("NULL"));
-        return is.negated() ? "(attribute_exists(" + path + ") AND NOT attribute_type(" + path + ", " + t + "))"
-            : "(attribute_not_exists(" + path + ") OR attribute_type(" + path + ", " + t + "))";
+        return is.negated() ? "NOT attribute_type(" + path + ", " + t + ")" : "attribute_type(" + path + ", " + t + ")";
       }
       default: {
         String type = dynamoType(is.type());

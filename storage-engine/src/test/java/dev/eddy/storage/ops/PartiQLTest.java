@@ -108,6 +108,18 @@ class PartiQLTest {
   }
 
   @Test
+  void isNullIsMissingAndTypes() {
+    stmt("INSERT INTO hash VALUE {'pk': 'n', 'z': null, 's': 'x'}");
+    stmt("INSERT INTO hash VALUE {'pk': 'm'}");
+    assertEquals(1, stmt("SELECT pk FROM hash WHERE pk = 'n' AND z IS NULL AND s IS STRING AND s IS NOT NUMBER")
+        .get("Items").size());
+    assertEquals(0, stmt("SELECT pk FROM hash WHERE pk = 'm' AND z IS NULL").get("Items").size());
+    assertEquals(1, stmt("SELECT pk FROM hash WHERE pk = 'm' AND z IS NOT NULL AND z IS MISSING").get("Items").size());
+    assertEquals(0, stmt("SELECT pk FROM hash WHERE pk = 'n' AND z IS MISSING").get("Items").size());
+    assertEquals(1, stmt("SELECT pk FROM hash WHERE pk = 'n' AND attribute_type(s, 'S')").get("Items").size());
+  }
+
+  @Test
   void selectInListPagesWithLimitAndNextToken() {
     for (String k : List.of("a", "b", "c", "d")) {
       stmt("INSERT INTO hash VALUE {'pk': '" + k + "', 'kind': '" + (k.equals("b") ? "beta" : "other") + "'}");
