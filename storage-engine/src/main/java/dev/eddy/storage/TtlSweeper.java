@@ -133,6 +133,7 @@ public final class TtlSweeper implements AutoCloseable {
         return deleted; // the name now belongs to a new table
       }
       String attr = ttlAttribute(table);
+      byte[] marker = marker(attr);
       long now = engine.config().clock().millis();
       List<byte[]> expired = new ArrayList<>();
       byte[] last = null;
@@ -145,7 +146,11 @@ public final class TtlSweeper implements AutoCloseable {
         for (; c.valid() && Catalog.startsWith(c.key(), prefix) && seen < SCAN_CHUNK; c.next()) {
           seen++;
           last = c.key();
-          Map<String, AttributeValue> item = ItemCodec.decode(c.value());
+          byte[] raw = c.value();
+          if (marker != null && !contains(raw, marker)) {
+            continue; // no Number under that name anywhere in the item: nothing to decode
+          }
+          Map<String, AttributeValue> item = ItemCodec.decode(raw);
           if (item != null && isExpired(item.get(attr), now)) {
             expired.add(c.key());
           }
@@ -159,6 +164,33 @@ public final class TtlSweeper implements AutoCloseable {
       }
       resumeAfter = last;
     }
+  }
+
+  /**
+   * The bytes {@code "attr":{"N":} as items are stored (their DynamoDB JSON), or null when the
+   * name would be escaped in JSON (then every item is decoded).
+   */
+  static byte[] marker(String attr) {
+    for (int i = 0; i < attr.length(); i++) {
+      char ch = attr.charAt(i);
+      if (ch == '"' || ch == '\\' || ch < 0x20) {
+        return null;
+      }
+    }
+    return ("\"" + attr + "\":{\"N\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static boolean contains(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i <= hay.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private int deleteIfExpired(Table table, byte[] rowKey, String attr) {

@@ -146,6 +146,19 @@ class TimeToLiveTest {
   }
 
   @Test
+  void attributeNamesThatJsonEscapesAndNestedLookalikes() {
+    t.createTable("tab1", false);
+    t.call("UpdateTimeToLive", "{'TableName':'tab1','TimeToLiveSpecification':{'Enabled':true,"
+        + "'AttributeName':'e\\\\x'}}");
+    long past = t.clock.millis() / 1000 - 5;
+    t.call("PutItem", "{'TableName':'tab1','Item':{'pk':{'S':'a'},'e\\\\x':{'N':'" + past + "'}}}");
+    t.call("PutItem", "{'TableName':'tab1','Item':{'pk':{'S':'b'},'m':{'M':{'e\\\\x':{'N':'" + past + "'}}}}}");
+    assertEquals(1, new TtlSweeper(t.engine).sweepOnce());
+    assertFalse(exists("a"));
+    assertTrue(exists("b"), "only a top-level attribute counts");
+  }
+
+  @Test
   void backgroundSweeperRuns() throws InterruptedException {
     t.createTable("tab1", false);
     update(true, "ttl");
