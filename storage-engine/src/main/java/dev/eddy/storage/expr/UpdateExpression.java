@@ -75,6 +75,10 @@ public final class UpdateExpression {
    * exist yet (upsert). Returns a new map; the old one is not changed. Throws ValidationException
    * with DynamoDB's runtime messages (missing operand, invalid path, wrong data type, number
    * overflow).
+   *
+   * <p>Left to the caller, as they need the table: adding the key attributes to a new item,
+   * rejecting updates of key attributes, item size and nesting limits, and not creating an item
+   * when the update of a missing item leaves nothing but the key (e.g. only REMOVE).
    */
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> oldItem) {
     Map<String, AttributeValue> old = oldItem == null ? Map.of() : oldItem;
