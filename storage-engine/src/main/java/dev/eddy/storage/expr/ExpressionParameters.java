@@ -14,9 +14,10 @@ public final class ExpressionParameters {
 
   /** Each operation's expression parameters and legacy counterparts, in DynamoDB's reporting order. */
   public enum Operation {
-    PUT_ITEM(List.of("ConditionExpression"), List.of("Expected")),
-    DELETE_ITEM(List.of("ConditionExpression"), List.of("Expected")),
-    UPDATE_ITEM(List.of("UpdateExpression", "ConditionExpression"), List.of("AttributeUpdates", "Expected")),
+    PUT_ITEM(List.of("ConditionExpression"), List.of("Expected", "ConditionalOperator")),
+    DELETE_ITEM(List.of("ConditionExpression"), List.of("Expected", "ConditionalOperator")),
+    UPDATE_ITEM(List.of("UpdateExpression", "ConditionExpression"),
+        List.of("AttributeUpdates", "Expected", "ConditionalOperator")),
     GET_ITEM(List.of("ProjectionExpression"), List.of("AttributesToGet")),
     /** One table entry of BatchGetItem's RequestItems. */
     BATCH_GET_ITEM(List.of("ProjectionExpression"), List.of("AttributesToGet")),

@@ -69,7 +69,8 @@ public final class KeyCondition {
 
   /** Whether an item's key values satisfy the condition. */
   public boolean test(Map<String, AttributeValue> item) {
-    if (item == null || !Values.equal(partitionValue, item.getOrDefault(partitionKey, AttributeValue.Null.INSTANCE))) {
+    AttributeValue pk = item == null ? null : item.get(partitionKey);
+    if (pk == null || !Values.equal(partitionValue, pk)) {
       return false;
     }
     return sort == null || sort.test(item.get(sort.attribute()));
@@ -111,13 +112,18 @@ public final class KeyCondition {
   record Leaf(String attribute, Operator op, List<AttributeValue> values) {}
 
   static KeyCondition build(Map<String, Leaf> leaves, String hashKey, String rangeKey) {
+    if (leaves.size() > 2) {
+      throw ApiException.validation("Conditions can be of length 1 or 2 only");
+    }
     Leaf hash = leaves.get(hashKey);
     if (hash == null) {
       throw ApiException.validation("Query condition missed key schema element: " + hashKey);
     }
     for (String attr : leaves.keySet()) {
       if (!attr.equals(hashKey) && !attr.equals(rangeKey)) {
-        throw ApiException.validation("Query key condition not supported");
+        // the second condition is expected to be on the sort key
+        throw ApiException.validation(rangeKey == null ? "Query key condition not supported"
+            : "Query condition missed key schema element: " + rangeKey);
       }
     }
     if (hash.op() != Operator.EQ) {

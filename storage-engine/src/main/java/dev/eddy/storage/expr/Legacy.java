@@ -44,7 +44,11 @@ public final class Legacy {
       Map.entry("IN", Set.of("S", "N", "B")),
       Map.entry("BETWEEN", Set.of("S", "N", "B")));
 
-  /** Expected (+ ConditionalOperator, may be null) as a condition for PutItem/UpdateItem/DeleteItem. */
+  /**
+   * Expected (+ ConditionalOperator, may be null) as a condition for PutItem/UpdateItem/DeleteItem.
+   * Call it whenever either parameter is present: ConditionalOperator without two or more
+   * Expected entries is an error. With both null the condition is always true.
+   */
   public static ConditionExpression expected(Map<String, ExpectedAttributeValue> expected, String conditionalOperator) {
     boolean or = conditionalOperator(conditionalOperator, expected == null ? 0 : expected.size());
     Cond result = null;
@@ -93,7 +97,8 @@ public final class Legacy {
 
   /**
    * QueryFilter or ScanFilter (+ ConditionalOperator) as a condition; parameter is "QueryFilter"
-   * or "ScanFilter" (used in enum validation messages).
+   * or "ScanFilter" (used in enum validation messages). Call it whenever the filter or
+   * ConditionalOperator is present; with both null the condition is always true.
    */
   public static ConditionExpression filter(Map<String, Condition> filter, String conditionalOperator, String parameter) {
     boolean or = conditionalOperator(conditionalOperator, filter == null ? 0 : filter.size());
@@ -212,9 +217,11 @@ public final class Legacy {
       throw ApiException.validation("1 validation error detected: Value '" + op
           + "' at 'conditionalOperator' failed to satisfy constraint: Member must satisfy enum value set: [OR, AND]");
     }
+    if (conditions == 0) {
+      throw ApiException.validation("ConditionalOperator cannot be used without Filter or Expected");
+    }
     if (conditions < 2) {
-      throw ApiException.invalidParameter(
-          "ConditionalOperator can only be used when Filter or Expected has two or more elements");
+      throw ApiException.validation("ConditionalOperator can only be used when Filter or Expected has two or more elements");
     }
     return op.equals("OR");
   }
@@ -285,7 +292,9 @@ public final class Legacy {
       case "NOT_NULL" -> new FuncCond(new FuncOp("attribute_exists", List.of(p)));
       case "NULL" -> new FuncCond(new FuncOp("attribute_not_exists", List.of(p)));
       case "CONTAINS" -> new FuncCond(new FuncOp("contains", List.of(p, new ValueOp(list.get(0)))));
-      case "NOT_CONTAINS" -> new Not(new FuncCond(new FuncOp("contains", List.of(p, new ValueOp(list.get(0))))));
+      // unlike NOT contains(), legacy NOT_CONTAINS is false for a missing attribute
+      case "NOT_CONTAINS" -> new And(new FuncCond(new FuncOp("attribute_exists", List.of(p))),
+          new Not(new FuncCond(new FuncOp("contains", List.of(path(attr), new ValueOp(list.get(0)))))));
       case "BEGINS_WITH" -> new FuncCond(new FuncOp("begins_with", List.of(p, new ValueOp(list.get(0)))));
       case "IN" -> {
         List<Operand> ops = new ArrayList<>();

@@ -22,6 +22,23 @@ class ExpressionParametersTest {
   }
 
   @Test
+  void conditionalOperatorCountsAsLegacy() {
+    fails("Can not use both expression and non-expression parameters in the same request: "
+            + "Non-expression parameters: {AttributeUpdates, Expected, ConditionalOperator} "
+            + "Expression parameters: {UpdateExpression, ConditionExpression}",
+        () -> ExpressionParameters.check(Operation.UPDATE_ITEM, Set.of("AttributeUpdates", "Expected", "ConditionalOperator",
+            "UpdateExpression", "ConditionExpression", "ExpressionAttributeValues")));
+    fails("Can not use both expression and non-expression parameters in the same request: "
+            + "Non-expression parameters: {QueryFilter, ConditionalOperator, KeyConditions} "
+            + "Expression parameters: {ProjectionExpression, FilterExpression, KeyConditionExpression}",
+        () -> ExpressionParameters.check(Operation.QUERY, Set.of("KeyConditions", "QueryFilter", "ConditionalOperator",
+            "KeyConditionExpression", "FilterExpression", "ProjectionExpression")));
+    fails("Can not use both expression and non-expression parameters in the same request: "
+            + "Non-expression parameters: {ConditionalOperator} Expression parameters: {ConditionExpression}",
+        () -> ExpressionParameters.check(Operation.DELETE_ITEM, Set.of("ConditionalOperator", "ConditionExpression")));
+  }
+
+  @Test
   void keyConditionsMayAccompanyOtherExpressions() {
     ExpressionParameters.check(Operation.QUERY, Set.of("KeyConditions", "FilterExpression", "ExpressionAttributeValues"));
     ExpressionParameters.check(Operation.PUT_ITEM, Set.of("Expected"));

@@ -43,6 +43,11 @@ class LegacyTest {
     assertTrue(Legacy.expected(map("a", op("IN", n(1), n(5))), null).test(ITEM));
     assertTrue(Legacy.expected(map("t", op("CONTAINS", s("x"))), null).test(ITEM));
     assertTrue(Legacy.expected(map("t", op("NOT_CONTAINS", s("q"))), null).test(ITEM));
+    assertFalse(Legacy.expected(map("t", op("NOT_CONTAINS", s("x"))), null).test(ITEM));
+    assertTrue(Legacy.expected(map("s", op("NOT_CONTAINS", n(1))), null).test(ITEM));
+    // a missing attribute fails both CONTAINS and NOT_CONTAINS
+    assertFalse(Legacy.expected(map("zz", op("NOT_CONTAINS", s("q"))), null).test(ITEM));
+    assertFalse(Legacy.expected(map("zz", op("CONTAINS", s("q"))), null).test(ITEM));
     assertTrue(Legacy.expected(map("a", op("NOT_NULL")), null).test(ITEM));
     assertTrue(Legacy.expected(map("zz", op("NULL")), null).test(ITEM));
     assertTrue(Legacy.expected(map("zz", op("NE", n(1))), null).test(ITEM));
@@ -75,8 +80,10 @@ class LegacyTest {
         () -> Legacy.expected(map("a", op("IN", n(1), s("x"))), null));
     fails("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound",
         () -> Legacy.expected(map("a", op("BETWEEN", n(5), n(1))), null));
-    fails("One or more parameter values were invalid: ConditionalOperator can only be used when Filter or Expected has two or more elements",
+    fails("ConditionalOperator can only be used when Filter or Expected has two or more elements",
         () -> Legacy.expected(map("a", value(n(1))), "AND"));
+    fails("ConditionalOperator cannot be used without Filter or Expected", () -> Legacy.expected(null, "OR"));
+    fails("ConditionalOperator cannot be used without Filter or Expected", () -> Legacy.filter(map(), "AND", "ScanFilter"));
   }
 
   @Test
@@ -125,8 +132,12 @@ class LegacyTest {
         () -> Legacy.attributeUpdates(map("a", new AttributeUpdate(null, "PUT"))));
     fails("One or more parameter values were invalid: ADD action is not supported for the type S",
         () -> Legacy.attributeUpdates(map("a", new AttributeUpdate(s("x"), "ADD"))));
-    fails("An operand in the update expression has an incorrect data type",
+    fails("Type mismatch for attribute to update",
         () -> Legacy.attributeUpdates(map("a", new AttributeUpdate(n(1), "ADD"))).apply(item("a", s("x"))));
+    fails("Type mismatch for attribute to update",
+        () -> Legacy.attributeUpdates(map("t", new AttributeUpdate(ns("1"), "DELETE"))).apply(item("t", ss("1"))));
+    fails("One or more parameter values were invalid: DELETE action with value is not supported for the type N",
+        () -> Legacy.attributeUpdates(map("t", new AttributeUpdate(n(1), "DELETE"))));
   }
 
   @Test
