@@ -56,11 +56,21 @@ final class ActionExpressions {
     String cond = req.str("ConditionExpression");
     String upd = req.str("UpdateExpression");
     String proj = req.str("ProjectionExpression");
-    ObjectNode namesNode = req.map("ExpressionAttributeNames");
-    ObjectNode valuesNode = req.map("ExpressionAttributeValues");
     if (cond == null && upd == null && proj == null) {
       return legacy(req);
     }
+    ExpressionContext ctx = contextOf(req);
+    UpdateExpression u = upd == null ? null : UpdateExpression.parse(upd, ctx);
+    ConditionExpression c = cond == null ? null : ConditionExpression.parse(cond, ctx);
+    ProjectionExpression p = proj == null ? null : ProjectionExpression.parse(proj, ctx);
+    ctx.checkAllUsed();
+    return new ActionExpressions(c, u, p);
+  }
+
+  /** The ExpressionAttributeNames/Values of a request structure as one context. */
+  static ExpressionContext contextOf(Req req) {
+    ObjectNode namesNode = req.map("ExpressionAttributeNames");
+    ObjectNode valuesNode = req.map("ExpressionAttributeValues");
     Map<String, String> names = null;
     if (namesNode != null) {
       Req n = new Req(namesNode);
@@ -71,12 +81,7 @@ final class ActionExpressions {
       }
     }
     Map<String, AttributeValue> values = valuesNode == null ? null : AttributeValues.readItem(valuesNode);
-    ExpressionContext ctx = new ExpressionContext(names, values);
-    UpdateExpression u = upd == null ? null : UpdateExpression.parse(upd, ctx);
-    ConditionExpression c = cond == null ? null : ConditionExpression.parse(cond, ctx);
-    ProjectionExpression p = proj == null ? null : ProjectionExpression.parse(proj, ctx);
-    ctx.checkAllUsed();
-    return new ActionExpressions(c, u, p);
+    return new ExpressionContext(names, values);
   }
 
   /** Expected (+ ConditionalOperator), AttributeUpdates and AttributesToGet onto the same evaluators. */

@@ -1,16 +1,10 @@
 package dev.eddy.storage.ops;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eddy.api.AttributeValue;
-import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Req;
 import dev.eddy.storage.expr.ConditionExpression;
 import dev.eddy.storage.expr.ExpressionContext;
 import dev.eddy.storage.expr.ExpressionKind;
 import dev.eddy.storage.expr.ProjectionExpression;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The ExpressionAttributeNames/Values of a Query or Scan and the expressions parsed against them
@@ -25,19 +19,7 @@ final class ReadExpressions {
   }
 
   static ReadExpressions of(Req req) {
-    ObjectNode namesNode = req.map("ExpressionAttributeNames");
-    ObjectNode valuesNode = req.map("ExpressionAttributeValues");
-    Map<String, String> names = null;
-    if (namesNode != null) {
-      Req n = new Req(namesNode);
-      names = new LinkedHashMap<>();
-      for (Iterator<String> it = namesNode.fieldNames(); it.hasNext(); ) {
-        String k = it.next();
-        names.put(k, n.str(k));
-      }
-    }
-    Map<String, AttributeValue> values = valuesNode == null ? null : AttributeValues.readItem(valuesNode);
-    return new ReadExpressions(new ExpressionContext(names, values));
+    return new ReadExpressions(ActionExpressions.contextOf(req));
   }
 
   ConditionExpression filter(String text) {
