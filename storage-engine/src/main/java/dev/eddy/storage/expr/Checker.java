@@ -310,8 +310,8 @@ final class Checker {
         String t = type(f.args.get(1));
         if (!"S".equals(t)) {
           error(Cat.FUNCTION, incorrectOperand(f.name, t == null ? "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}" : t));
-        } else {
-          String name = ((AttributeValue.S) ((ValueOp) f.args.get(1)).value).value();
+        } else if (f.args.get(1) instanceof ValueOp v && v.value instanceof AttributeValue.S str) {
+          String name = str.value();
           if (!TYPE_NAMES.contains(name)) {
             error(Cat.FUNCTION, "Invalid attribute type name found; type: " + name
                 + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");

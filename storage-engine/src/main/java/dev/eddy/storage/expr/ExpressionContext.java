@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The ExpressionAttributeNames and ExpressionAttributeValues of one request. Every expression of
  * the request is parsed with the same context; afterwards {@link #checkAllUsed()} rejects
- * placeholders that no expression used, as DynamoDB does.
+ * placeholders that no expression used, as DynamoDB does. One instance per request; it records
+ * usage and is not thread-safe (the parsed expressions are).
  */
 public final class ExpressionContext {
   /** Placeholders (#name, :value) are at most 255 bytes. */

@@ -69,7 +69,8 @@ public final class KeyCondition {
 
   /** Whether an item's key values satisfy the condition. */
   public boolean test(Map<String, AttributeValue> item) {
-    if (item == null || !Values.equal(partitionValue, item.getOrDefault(partitionKey, AttributeValue.Null.INSTANCE))) {
+    AttributeValue pk = item == null ? null : item.get(partitionKey);
+    if (pk == null || !Values.equal(partitionValue, pk)) {
       return false;
     }
     return sort == null || sort.test(item.get(sort.attribute()));

@@ -23,6 +23,8 @@ public final class UpdateExpression {
   static final String MISSING_OPERAND = "The provided expression refers to an attribute that does not exist in the item";
   static final String INVALID_PATH = "The document path provided in the update expression is invalid for update";
   static final String WRONG_TYPE = "An operand in the update expression has an incorrect data type";
+  /** Legacy AttributeUpdates ADD/DELETE on an attribute of another type. */
+  static final String TYPE_MISMATCH = "Type mismatch for attribute to update";
 
   private final List<Action> actions;
   private final List<Path> paths;
@@ -73,6 +75,10 @@ public final class UpdateExpression {
    * exist yet (upsert). Returns a new map; the old one is not changed. Throws ValidationException
    * with DynamoDB's runtime messages (missing operand, invalid path, wrong data type, number
    * overflow).
+   *
+   * <p>Left to the caller, as they need the table: adding the key attributes to a new item,
+   * rejecting updates of key attributes, item size and nesting limits, and not creating an item
+   * when the update of a missing item leaves nothing but the key (e.g. only REMOVE).
    */
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> oldItem) {
     Map<String, AttributeValue> old = oldItem == null ? Map.of() : oldItem;
@@ -96,7 +102,7 @@ public final class UpdateExpression {
       if (a.type == ActionType.ADD) {
         add(item, a.target.path, ((ValueOp) a.value).value, a.legacy);
       } else if (a.type == ActionType.DELETE) {
-        delete(item, a.target.path, ((ValueOp) a.value).value);
+        delete(item, a.target.path, ((ValueOp) a.value).value, a.legacy);
       }
     }
     if (oldItem == null) {
@@ -297,7 +303,7 @@ public final class UpdateExpression {
       } else if (cur instanceof AttributeValue.N c) {
         result = new AttributeValue.N(Numbers.check(c.value().add(n.value())));
       } else {
-        throw ApiException.validation(WRONG_TYPE);
+        throw ApiException.validation(legacy ? TYPE_MISMATCH : WRONG_TYPE);
       }
     } else if (legacy && v instanceof AttributeValue.L l) {
       if (cur == null) {
@@ -307,17 +313,17 @@ public final class UpdateExpression {
         out.addAll(l.values());
         result = new AttributeValue.L(out);
       } else {
-        throw ApiException.validation(WRONG_TYPE);
+        throw ApiException.validation(legacy ? TYPE_MISMATCH : WRONG_TYPE);
       }
     } else if (cur == null) {
       result = v;
     } else {
-      result = union(cur, v);
+      result = union(cur, v, legacy);
     }
     set(item, path, result);
   }
 
-  private static AttributeValue union(AttributeValue cur, AttributeValue v) {
+  private static AttributeValue union(AttributeValue cur, AttributeValue v, boolean legacy) {
     if (cur instanceof AttributeValue.SS a && v instanceof AttributeValue.SS b) {
       Set<String> out = new LinkedHashSet<>(a.values());
       out.addAll(b.values());
@@ -333,10 +339,10 @@ public final class UpdateExpression {
       out.addAll(b.values());
       return new AttributeValue.BS(out);
     }
-    throw ApiException.validation(WRONG_TYPE);
+    throw ApiException.validation(legacy ? TYPE_MISMATCH : WRONG_TYPE);
   }
 
-  private static void delete(Map<String, AttributeValue> item, Path path, AttributeValue v) {
+  private static void delete(Map<String, AttributeValue> item, Path path, AttributeValue v, boolean legacy) {
     if (path.size() > 1) {
       AttributeValue parent = Values.get(item, path.parent());
       boolean fits = path.get(path.size() - 1) instanceof String
@@ -367,7 +373,7 @@ public final class UpdateExpression {
       remaining = out.size();
       result = remaining == 0 ? null : new AttributeValue.BS(out);
     } else {
-      throw ApiException.validation(WRONG_TYPE);
+      throw ApiException.validation(legacy ? TYPE_MISMATCH : WRONG_TYPE);
     }
     if (result == null) {
       remove(item, path);

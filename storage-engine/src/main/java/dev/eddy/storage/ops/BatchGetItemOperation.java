@@ -85,12 +85,8 @@ public final class BatchGetItemOperation implements Operation {
       if (anyExpression && anyLegacy) {
         throw mixed();
       }
-      UnaryOperator<Map<String, AttributeValue>> projection;
-      if (expr) {
-        projection = expressions.projection()::project;
-      } else {
-        projection = Projections.of(entry, null); // AttributesToGet only: no expression here
-      }
+      UnaryOperator<Map<String, AttributeValue>> projection =
+          expressions.projection() == null ? null : expressions.projection()::project;
       List<Map<String, AttributeValue>> keys = new ArrayList<>();
       for (JsonNode k : entry.list("Keys")) {
         if (!k.isObject()) {

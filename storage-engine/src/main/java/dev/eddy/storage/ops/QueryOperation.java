@@ -11,7 +11,6 @@ import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ConditionExpression;
-import dev.eddy.storage.expr.ExpressionKind;
 import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.KeyCondition;
 import dev.eddy.storage.expr.Legacy;
@@ -49,15 +48,20 @@ public final class QueryOperation implements Operation {
     SecondaryIndex index = ReadRequests.index(req, table);
     KeySchema keys = index == null ? table.keySchema() : index.keySchema();
     String rangeName = keys.range() == null ? null : keys.range().name();
-    RequestExpressions expressions =
-        RequestExpressions.of(req, "KeyConditionExpression", "FilterExpression", "ProjectionExpression");
+    ReadExpressions expressions = ReadExpressions.of(req);
     KeyCondition condition = req.has("KeyConditionExpression")
         ? KeyCondition.parse(req.str("KeyConditionExpression"), expressions.context, keys.hash().name(), rangeName)
         : Legacy.keyConditions(keyConditions, keys.hash().name(), rangeName);
     condition.checkTypes(keys.hash().type(), keys.range() == null ? null : keys.range().type());
     ConditionExpression filter = null;
     if (req.has("FilterExpression")) {
-      filter = expressions.condition(req.str("FilterExpression"), ExpressionKind.FILTER);
+      filter = expressions.filter(req.str("FilterExpression"));
+      for (String attr : filter.topLevelAttributes()) {
+        if (keys.isKeyAttribute(attr)) {
+          throw ApiException.validation(
+              "Filter Expression can only contain non-primary key attributes: Primary key attribute: " + attr);
+        }
+      }
     } else if (queryFilter != null || req.has("ConditionalOperator")) {
       if (queryFilter != null) {
         for (String attr : queryFilter.keySet()) {

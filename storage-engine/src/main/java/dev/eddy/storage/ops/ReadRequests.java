@@ -85,7 +85,7 @@ final class ReadRequests {
   }
 
   /** ProjectionExpression or AttributesToGet, or null. */
-  static ProjectionExpression projection(Req req, RequestExpressions expressions) {
+  static ProjectionExpression projection(Req req, ReadExpressions expressions) {
     String text = req.str("ProjectionExpression");
     if (text != null) {
       return expressions.projection(text);

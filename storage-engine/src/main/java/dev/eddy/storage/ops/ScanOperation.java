@@ -12,7 +12,6 @@ import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ConditionExpression;
-import dev.eddy.storage.expr.ExpressionKind;
 import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.Legacy;
 import dev.eddy.storage.expr.ProjectionExpression;
@@ -58,10 +57,10 @@ public final class ScanOperation implements Operation {
     }
     Table table = engine.catalog().require(req.str("TableName"));
     SecondaryIndex index = ReadRequests.index(req, table);
-    RequestExpressions expressions = RequestExpressions.of(req, "FilterExpression", "ProjectionExpression");
+    ReadExpressions expressions = ReadExpressions.of(req);
     ConditionExpression filter = null;
     if (req.has("FilterExpression")) {
-      filter = expressions.condition(req.str("FilterExpression"), ExpressionKind.FILTER);
+      filter = expressions.filter(req.str("FilterExpression"));
     } else if (scanFilter != null || req.has("ConditionalOperator")) {
       filter = Legacy.filter(scanFilter, req.str("ConditionalOperator"), "ScanFilter");
     }

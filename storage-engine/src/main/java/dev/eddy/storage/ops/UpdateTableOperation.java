@@ -68,6 +68,11 @@ public final class UpdateTableOperation implements Operation {
           ObjectNode bms = d.putObject("BillingModeSummary");
           bms.put("BillingMode", mode);
           bms.put("LastUpdateToPayPerRequestDateTime", now);
+          for (com.fasterxml.jackson.databind.JsonNode g : d.path("GlobalSecondaryIndexes")) {
+            ObjectNode gpt = (ObjectNode) g.path("ProvisionedThroughput");
+            gpt.put("ReadCapacityUnits", 0);
+            gpt.put("WriteCapacityUnits", 0);
+          }
           changedCapacity[0] = true;
         }
       } else {

@@ -288,6 +288,13 @@ class ConditionExpressionTest {
   }
 
   @Test
+  void topLevelAttributes() {
+    ExpressionContext ctx = ctx(map("#k", "pk"), map(":v", n(1)));
+    ConditionExpression c = ConditionExpression.parse("a.b = :v AND (size(c[0]) > :v OR NOT contains(#k, :v)) AND d IN (:v, e)", ctx);
+    assertEquals(java.util.Set.of("a", "c", "pk", "d", "e"), c.topLevelAttributes());
+  }
+
+  @Test
   void placeholdersAreMarkedUsed() {
     ExpressionContext ctx = ctx(map("#a", "a", "#b", "b"), map(":v", n(1), ":w", n(2)));
     ConditionExpression.parse("#a = :v", ctx);

@@ -132,8 +132,12 @@ class LegacyTest {
         () -> Legacy.attributeUpdates(map("a", new AttributeUpdate(null, "PUT"))));
     fails("One or more parameter values were invalid: ADD action is not supported for the type S",
         () -> Legacy.attributeUpdates(map("a", new AttributeUpdate(s("x"), "ADD"))));
-    fails("An operand in the update expression has an incorrect data type",
+    fails("Type mismatch for attribute to update",
         () -> Legacy.attributeUpdates(map("a", new AttributeUpdate(n(1), "ADD"))).apply(item("a", s("x"))));
+    fails("Type mismatch for attribute to update",
+        () -> Legacy.attributeUpdates(map("t", new AttributeUpdate(ns("1"), "DELETE"))).apply(item("t", ss("1"))));
+    fails("One or more parameter values were invalid: DELETE action with value is not supported for the type N",
+        () -> Legacy.attributeUpdates(map("t", new AttributeUpdate(n(1), "DELETE"))));
   }
 
   @Test

@@ -193,6 +193,9 @@ class QueryScanTest {
     assertEquals("QueryFilter can only contain non-primary key attributes: Primary key attribute: sk",
         fail("Query", "{'TableName':'tab','KeyConditions':{'pk':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'1'}]}},"
             + "'QueryFilter':{'sk':{'ComparisonOperator':'EQ','AttributeValueList':[{'N':'1'}]}}}"));
+    assertEquals("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk",
+        fail("Query", "{'TableName':'tab','KeyConditionExpression':'pk = :p','FilterExpression':'#s > :p',"
+            + "'ExpressionAttributeNames':{'#s':'sk'},'ExpressionAttributeValues':{':p':{'S':'1'}}}"));
     assertTrue(fail("Query", "{'TableName':'tab','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'1'},':x':{'S':'1'}}}")
         .startsWith("Value provided in ExpressionAttributeValues unused in expressions"));
   }

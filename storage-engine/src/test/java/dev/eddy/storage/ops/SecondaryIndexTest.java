@@ -374,4 +374,57 @@ class SecondaryIndexTest {
         fail("Query", "{'TableName':'prov','IndexName':'byG','KeyConditionExpression':'g = :g',"
             + "'ExpressionAttributeValues':{':g':{'N':'1'}},'ExclusiveStartKey':{'pk':{'S':'a'},'g':{'S':'1'}}}"));
   }
+
+  @Test
+  void backfillRacingWithOverwritesAndDeletesMatchesTheTable() throws Exception {
+    call("CreateTable", "{'TableName':'race','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'N'}]}");
+    int n = 3000;
+    for (int i = 0; i < n; i++) {
+      call("PutItem", "{'TableName':'race','Item':{'pk':{'N':'" + i + "'},'c':{'S':'v0'}}}");
+    }
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread writer = new Thread(() -> {
+      try {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int k = 0; k < 3000; k++) {
+          int i = rnd.nextInt(n);
+          switch (rnd.nextInt(3)) {
+            case 0 -> call("PutItem", "{'TableName':'race','Item':{'pk':{'N':'" + i + "'},'c':{'S':'v" + k + "'}}}");
+            case 1 -> call("PutItem", "{'TableName':'race','Item':{'pk':{'N':'" + i + "'}}}");
+            default -> call("DeleteItem", "{'TableName':'race','Key':{'pk':{'N':'" + i + "'}}}");
+          }
+        }
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    writer.start();
+    call("UpdateTable", "{'TableName':'race','AttributeDefinitions':[{'AttributeName':'c','AttributeType':'S'}],"
+        + "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byC','KeySchema':[{'AttributeName':'c','KeyType':'HASH'}],"
+        + "'Projection':{'ProjectionType':'ALL'}}}]}");
+    writer.join();
+    engine.indexes().awaitBackfills();
+    assertEquals(null, failure.get());
+    java.util.Set<String> fromTable = new java.util.HashSet<>();
+    java.util.Set<String> fromIndex = new java.util.HashSet<>();
+    for (String index : List.of("", ",'IndexName':'byC'")) {
+      String esk = "";
+      while (true) {
+        JsonNode r = call("Scan", "{'TableName':'race'" + index + esk + "}");
+        for (JsonNode i : r.get("Items")) {
+          if (i.has("c")) {
+            (index.isEmpty() ? fromTable : fromIndex).add(i.at("/pk/N").asText() + "=" + i.at("/c/S").asText());
+          }
+        }
+        if (!r.has("LastEvaluatedKey")) {
+          break;
+        }
+        esk = ",'ExclusiveStartKey':" + r.get("LastEvaluatedKey");
+      }
+    }
+    assertEquals(fromTable, fromIndex);
+    assertEquals(fromTable.size(), call("DescribeTable", "{'TableName':'race'}")
+        .at("/Table/GlobalSecondaryIndexes/0/ItemCount").asInt());
+  }
 }
