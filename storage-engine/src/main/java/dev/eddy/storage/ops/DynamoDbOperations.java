@@ -20,6 +20,12 @@ public final class DynamoDbOperations {
     ops.put("GetItem", new GetItemOperation(engine));
     ops.put("DeleteItem", new DeleteItemOperation(engine));
     ops.put("UpdateItem", new UpdateItemOperation(engine));
+    ops.put("Query", new QueryOperation(engine));
+    ops.put("Scan", new ScanOperation(engine));
+    ops.put("BatchGetItem", new BatchGetItemOperation(engine));
+    ops.put("BatchWriteItem", new BatchWriteItemOperation(engine));
+    ops.put("TransactWriteItems", new TransactWriteItemsOperation(engine));
+    ops.put("TransactGetItems", new TransactGetItemsOperation(engine));
     return Map.copyOf(ops);
   }
 }
