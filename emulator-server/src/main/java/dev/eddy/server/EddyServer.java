@@ -1,0 +1,197 @@
+package dev.eddy.server;
+
+import dev.eddy.server.internal.ControlOperations;
+import dev.eddy.server.internal.Dispatcher;
+import dev.eddy.server.internal.HttpFrontEnd;
+import dev.eddy.server.internal.Warmup;
+import dev.eddy.server.internal.WorkerPool;
+import dev.eddy.storage.AdjustableClock;
+import dev.eddy.storage.ChangeCapture;
+import dev.eddy.storage.EngineConfig;
+import dev.eddy.storage.KvStore;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.ops.DynamoDbOperations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Objects;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A running Eddy: storage engine, worker pool and HTTP front end. Start it with {@link #start},
+ * stop it with {@link #close()} (stops accepting, finishes requests in flight, flushes and
+ * closes the store).
+ *
+ * <pre>{@code
+ * try (EddyServer eddy = EddyServer.start(ServerConfig.builder().port(0).inMemory(true).build())) {
+ *   URI endpoint = eddy.endpoint(); // http://127.0.0.1:<port>
+ * }
+ * }</pre>
+ */
+public final class EddyServer implements AutoCloseable {
+  /** X-Amz-Target prefix of the DynamoDB API. */
+  public static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+  /** X-Amz-Target prefix of the DynamoDB Streams API. */
+  public static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
+
+  private static final System.Logger LOG = System.getLogger(EddyServer.class.getName());
+  private static final long DRAIN_SECONDS = 30;
+
+  private final ServerConfig config;
+  private final AdjustableClock clock;
+  private final StorageEngine engine;
+  private final ThreadPoolExecutor workers;
+  private final HttpFrontEnd http;
+  private final Dispatcher dispatcher;
+  private boolean closed;
+
+  private EddyServer(ServerConfig config, AdjustableClock clock, StorageEngine engine,
+      ThreadPoolExecutor workers, HttpFrontEnd http, Dispatcher dispatcher) {
+    this.config = config;
+    this.clock = clock;
+    this.engine = engine;
+    this.workers = workers;
+    this.http = http;
+    this.dispatcher = dispatcher;
+  }
+
+  /** Opens the store and starts serving; throws IllegalStateException when it cannot. */
+  public static EddyServer start(ServerConfig config) {
+    Objects.requireNonNull(config, "config");
+    if (config.dataDir() != null) {
+      try {
+        Files.createDirectories(config.dataDir());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+      }
+    }
+    // Start-up runs on two cores: JSON and Netty warm up while RocksDB loads and the store opens.
+    Thread warmUp = new Thread(Warmup::run, "eddy-warmup");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    AdjustableClock clock = AdjustableClock.system();
+    EngineConfig engineConfig = new EngineConfig(config.dataDir(), config.region(), config.accountId(), clock);
+    StorageEngine engine = StorageEngine.open(engineConfig, changeCapture(config, clock));
+    ThreadPoolExecutor workers = null;
+    try {
+      Dispatcher dispatcher = dispatcher(config, engine, clock);
+      Warmup.join(warmUp);
+      workers = WorkerPool.create(WorkerPool.defaultThreads(), WorkerPool.QUEUE_CAPACITY);
+      byte[] health = ("healthy: dynamodb." + config.region() + ".amazonaws.com\n")
+          .getBytes(StandardCharsets.UTF_8);
+      HttpFrontEnd http = HttpFrontEnd.start(config.host(), config.port(), dispatcher, workers, health);
+      // ---- TTL sweeper plug-in point: start a scheduled sweep every config.ttlSweepInterval()
+      // ---- here (and stop it first thing in close()) once storage-engine offers one.
+      return new EddyServer(config, clock, engine, workers, http, dispatcher);
+    } catch (RuntimeException | Error e) {
+      if (workers != null) {
+        workers.shutdownNow();
+      }
+      engine.close();
+      throw e;
+    }
+  }
+
+  // ======================================================================================
+  // STREAM LOG PLUG-IN POINT (the only place that decides what captures changes).
+  // Replace the body with e.g. `return store -> StreamLog.open(store, <settings from
+  // config.streams()>, clock)` once streams-log provides it; config.streams() carries
+  // --stream-shards, --stream-shard-rollover and --stream-retention. The engine keeps the
+  // result: engine.capture() hands it to StreamsOperations in dispatcher(...) below.
+  // ======================================================================================
+  private static Function<KvStore, ChangeCapture> changeCapture(ServerConfig config, AdjustableClock clock) {
+    return store -> ChangeCapture.NONE;
+  }
+
+  // ======================================================================================
+  // THE TABLE OF CONTENTS: every (X-Amz-Target prefix, operations) registration, in one place.
+  // The streams engineer adds:
+  //   .register(STREAMS_PREFIX, StreamsOperations.create(engine, (StreamLog) engine.capture(), ...))
+  // ======================================================================================
+  private static Dispatcher dispatcher(ServerConfig config, StorageEngine engine, AdjustableClock clock) {
+    Dispatcher.Builder b = Dispatcher.builder()
+        .register(DYNAMODB_PREFIX, DynamoDbOperations.create(engine));
+    if (config.controlEndpoint()) {
+      b.register(ControlOperations.PREFIX, ControlOperations.create(clock));
+    }
+    return b.build();
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return http.port();
+  }
+
+  /**
+   * Where clients connect: http://host:port, with a wildcard bind address (0.0.0.0, ::) replaced
+   * by the loopback address.
+   */
+  public URI endpoint() {
+    return URI.create("http://" + uriHost(clientHost(config.host())) + ":" + port());
+  }
+
+  /** The address as configured, for messages: http://0.0.0.0:8000 when bound to all. */
+  public String listenUrl() {
+    return "http://" + uriHost(config.host()) + ":" + port();
+  }
+
+  /** The clock every time-dependent behaviour reads; tests move it forward. */
+  public AdjustableClock clock() {
+    return clock;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** Every X-Amz-Target served, e.g. "DynamoDB_20120810.PutItem". */
+  public java.util.Set<String> targets() {
+    return dispatcher.targets();
+  }
+
+  /** True when the HTTP front end runs on epoll (else NIO). */
+  public boolean usesEpoll() {
+    return http.usesEpoll();
+  }
+
+  /** Stops accepting, finishes requests in flight, closes connections, flushes and closes the store. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    http.stopAccepting();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "requests still running after {0}s; stopping anyway",
+            DRAIN_SECONDS);
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    http.close();
+    engine.close();
+  }
+
+  private static String clientHost(String host) {
+    if (host.equals("0.0.0.0")) {
+      return "127.0.0.1";
+    }
+    if (host.equals("::") || host.equals("[::]") || host.equals("0:0:0:0:0:0:0:0")) {
+      return "::1";
+    }
+    return host;
+  }
+
+  private static String uriHost(String host) {
+    return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+}

@@ -1,0 +1,431 @@
+package dev.eddy.server;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the server is started with. Built from command-line flags and {@code EDDY_*}
+ * environment variables ({@link #parse}); flags override environment variables. Tests build
+ * one with {@link #builder()}.
+ *
+ * <p>Adding a setting: add a component (or a component of {@link StreamSettings}), a field in
+ * {@link Builder} and one row in {@link #OPTIONS}; usage text and env handling follow.
+ *
+ * @param host the address to bind
+ * @param port the port to bind; 0 picks a free port
+ * @param dataDir absolute data directory, or null when the data lives in memory only
+ * @param region the region used in ARNs and the health answer
+ * @param accountId the 12-digit account id used in ARNs
+ * @param streams stream settings, handed to the stream log
+ * @param controlEndpoint whether the test-control operations (moving the clock) are served
+ * @param ttlSweepInterval how often expired TTL items are looked for
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Path dataDir,
+    String region,
+    String accountId,
+    StreamSettings streams,
+    boolean controlEndpoint,
+    Duration ttlSweepInterval) {
+
+  public static final int DEFAULT_PORT = 8000;
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final String DEFAULT_DATA_DIR = "./eddy-data";
+  public static final String DEFAULT_REGION = "us-east-1";
+  public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(ttlSweepInterval, "ttlSweepInterval");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+  }
+
+  /**
+   * Settings of the stream log, passed through to streams-log.
+   *
+   * @param shards shards per stream
+   * @param shardRollover how long a shard stays open before a new one replaces it
+   * @param retention how long stream records are kept
+   */
+  public record StreamSettings(int shards, Duration shardRollover, Duration retention) {
+    public StreamSettings {
+      Objects.requireNonNull(shardRollover, "shardRollover");
+      Objects.requireNonNull(retention, "retention");
+    }
+
+    public static StreamSettings defaults() {
+      return new StreamSettings(1, Duration.ofHours(4), Duration.ofHours(24));
+    }
+  }
+
+  public boolean inMemory() {
+    return dataDir == null;
+  }
+
+  /** The defaults: 127.0.0.1:8000, data in ./eddy-data. */
+  public static ServerConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.dataDir = dataDir;
+    b.inMemory = dataDir == null;
+    b.region = region;
+    b.accountId = accountId;
+    b.streamShards = streams.shards();
+    b.streamShardRollover = streams.shardRollover();
+    b.streamRetention = streams.retention();
+    b.controlEndpoint = controlEndpoint;
+    b.ttlSweepInterval = ttlSweepInterval;
+    return b;
+  }
+
+  /** A mutable builder, starting from the defaults. */
+  public static final class Builder {
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private Path dataDir = Path.of(DEFAULT_DATA_DIR);
+    private boolean inMemory;
+    private String region = DEFAULT_REGION;
+    private String accountId = DEFAULT_ACCOUNT_ID;
+    private int streamShards = StreamSettings.defaults().shards();
+    private Duration streamShardRollover = StreamSettings.defaults().shardRollover();
+    private Duration streamRetention = StreamSettings.defaults().retention();
+    private boolean controlEndpoint;
+    private Duration ttlSweepInterval = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Keeps data in {@code dir} (and turns in-memory off). */
+    public Builder dataDir(Path dir) {
+      this.dataDir = Objects.requireNonNull(dir, "dir");
+      this.inMemory = false;
+      return this;
+    }
+
+    public Builder inMemory(boolean inMemory) {
+      this.inMemory = inMemory;
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId, "accountId");
+      return this;
+    }
+
+    public Builder streamShards(int shards) {
+      this.streamShards = shards;
+      return this;
+    }
+
+    public Builder streamShardRollover(Duration d) {
+      this.streamShardRollover = Objects.requireNonNull(d, "d");
+      return this;
+    }
+
+    public Builder streamRetention(Duration d) {
+      this.streamRetention = Objects.requireNonNull(d, "d");
+      return this;
+    }
+
+    public Builder controlEndpoint(boolean enabled) {
+      this.controlEndpoint = enabled;
+      return this;
+    }
+
+    public Builder ttlSweepInterval(Duration d) {
+      this.ttlSweepInterval = Objects.requireNonNull(d, "d");
+      return this;
+    }
+
+    public ServerConfig build() {
+      Path dir = inMemory ? null : dataDir.toAbsolutePath().normalize();
+      return new ServerConfig(host, port, dir, region, accountId,
+          new StreamSettings(streamShards, streamShardRollover, streamRetention),
+          controlEndpoint, ttlSweepInterval);
+    }
+  }
+
+  // ---------------------------------------------------------------- parsing
+
+  /** Applies one option's value to the builder. */
+  @FunctionalInterface
+  private interface Setter {
+    void apply(Builder b, String value, String source) throws ConfigException;
+  }
+
+  /**
+   * One setting: its flag, environment variable, value name (null for a switch), default as
+   * shown in the usage, help text and setter.
+   */
+  private record Option(String flag, String env, String valueName, String defaultText, String help,
+      Setter setter) {
+    boolean isSwitch() {
+      return valueName == null;
+    }
+  }
+
+  private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+  private static final List<Option> OPTIONS = List.of(
+      new Option("--port", "EDDY_PORT", "PORT", String.valueOf(DEFAULT_PORT),
+          "port to listen on (0: any free port)",
+          (b, v, s) -> b.port(intIn(v, s, 0, 65535))),
+      new Option("--host", "EDDY_HOST", "HOST", DEFAULT_HOST,
+          "address to bind (0.0.0.0: all interfaces)",
+          (b, v, s) -> b.host(nonBlank(v, s))),
+      new Option("--data-dir", "EDDY_DATA_DIR", "DIR", DEFAULT_DATA_DIR,
+          "directory holding the data (created if missing)",
+          (b, v, s) -> b.dataDir(path(v, s))),
+      new Option("--in-memory", "EDDY_IN_MEMORY", null, "off",
+          "keep all data in memory; nothing is written to disk",
+          (b, v, s) -> b.inMemory(bool(v, s))),
+      new Option("--region", "EDDY_REGION", "REGION", DEFAULT_REGION,
+          "region used in ARNs",
+          (b, v, s) -> b.region(matching(v, s, REGION, "a region name such as us-east-1"))),
+      new Option("--account-id", "EDDY_ACCOUNT_ID", "ID", DEFAULT_ACCOUNT_ID,
+          "12-digit account id used in ARNs",
+          (b, v, s) -> b.accountId(matching(v, s, ACCOUNT_ID, "12 digits"))),
+      new Option("--stream-shards", "EDDY_STREAM_SHARDS", "N", "1",
+          "shards per table stream",
+          (b, v, s) -> b.streamShards(intIn(v, s, 1, 1000))),
+      new Option("--stream-shard-rollover", "EDDY_STREAM_SHARD_ROLLOVER", "DURATION", "4h",
+          "age at which a stream shard is closed and replaced",
+          (b, v, s) -> b.streamShardRollover(duration(v, s))),
+      new Option("--stream-retention", "EDDY_STREAM_RETENTION", "DURATION", "24h",
+          "how long stream records are kept",
+          (b, v, s) -> b.streamRetention(duration(v, s))),
+      new Option("--enable-control-endpoint", "EDDY_ENABLE_CONTROL_ENDPOINT", null, "off",
+          "serve the Eddy control operations (e.g. moving the server clock forward)",
+          (b, v, s) -> b.controlEndpoint(bool(v, s))),
+      new Option("--ttl-sweep-interval", "EDDY_TTL_SWEEP_INTERVAL", "DURATION", "5s",
+          "how often expired TTL items are deleted",
+          (b, v, s) -> b.ttlSweepInterval(duration(v, s))));
+
+  /** True when the arguments ask for the usage text. */
+  public static boolean helpRequested(String[] args) {
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("-h") || a.equals("-help")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Parses flags over environment variables over defaults. */
+  public static ServerConfig parse(String[] args, Map<String, String> env) throws ConfigException {
+    Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(env, "env");
+    Builder b = builder();
+    for (Option o : OPTIONS) {
+      String v = env.get(o.env());
+      if (v != null && !v.isBlank()) {
+        o.setter().apply(b, v.trim(), o.env());
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String name = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0) {
+        name = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      }
+      Option o = find(name);
+      if (o == null) {
+        throw new ConfigException(arg.startsWith("-")
+            ? "unknown option " + name
+            : "unexpected argument '" + arg + "' (all settings are --flags)");
+      }
+      if (!seen.add(o.flag())) {
+        throw new ConfigException(o.flag() + " given more than once");
+      }
+      if (o.isSwitch()) {
+        o.setter().apply(b, value == null ? "true" : value, o.flag());
+        continue;
+      }
+      if (value == null) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+          throw new ConfigException(o.flag() + " needs a value (" + o.flag() + " " + o.valueName() + ")");
+        }
+        value = args[++i];
+      }
+      o.setter().apply(b, value, o.flag());
+    }
+    if (seen.contains("--data-dir") && seen.contains("--in-memory") && b.inMemory) {
+      throw new ConfigException("--data-dir and --in-memory exclude each other");
+    }
+    return b.build();
+  }
+
+  private static Option find(String flag) {
+    for (Option o : OPTIONS) {
+      if (o.flag().equals(flag)) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  /** The --help text. */
+  public static String usage() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Usage: java -jar eddy.jar [options]\n\n")
+        .append("Eddy: a DynamoDB-compatible server with the DynamoDB Streams API.\n")
+        .append("Every option can also be set by its environment variable; flags win.\n")
+        .append("Durations: 30s, 15m, 4h, 1d, 1h30m, 500ms or ISO-8601 (PT4H).\n\n")
+        .append("Options:\n");
+    for (Option o : OPTIONS) {
+      String left = o.flag() + (o.isSwitch() ? "" : " " + o.valueName());
+      sb.append(String.format(Locale.ROOT, "  %-34s %s%n", left, o.help()));
+      sb.append(String.format(Locale.ROOT, "  %-34s env %s, default %s%n", "", o.env(), o.defaultText()));
+    }
+    sb.append(String.format(Locale.ROOT, "  %-34s %s%n", "--help", "print this text and exit"));
+    return sb.toString();
+  }
+
+  private static int intIn(String v, String source, int min, int max) throws ConfigException {
+    int n;
+    try {
+      n = Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(source + ": '" + v + "' is not a whole number");
+    }
+    if (n < min || n > max) {
+      throw new ConfigException(source + ": " + n + " is out of range " + min + ".." + max);
+    }
+    return n;
+  }
+
+  private static String nonBlank(String v, String source) throws ConfigException {
+    if (v.isBlank()) {
+      throw new ConfigException(source + ": must not be empty");
+    }
+    return v.trim();
+  }
+
+  private static String matching(String v, String source, Pattern p, String expected)
+      throws ConfigException {
+    if (!p.matcher(v).matches()) {
+      throw new ConfigException(source + ": '" + v + "' is not " + expected);
+    }
+    return v;
+  }
+
+  private static Path path(String v, String source) throws ConfigException {
+    try {
+      return Path.of(nonBlank(v, source));
+    } catch (InvalidPathException e) {
+      throw new ConfigException(source + ": '" + v + "' is not a valid path");
+    }
+  }
+
+  private static boolean bool(String v, String source) throws ConfigException {
+    switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on":
+        return true;
+      case "false", "0", "no", "off":
+        return false;
+      default:
+        throw new ConfigException(source + ": '" + v + "' is not true or false");
+    }
+  }
+
+  /**
+   * Parses "30s", "4h", "1h30m", "500ms", "1d" or ISO-8601 ("PT4H", "P1D"). The result must be
+   * positive.
+   */
+  static Duration parseDuration(String v) {
+    String s = v.trim();
+    Duration d;
+    if (s.length() > 1 && (s.charAt(0) == 'P' || s.charAt(0) == 'p')) {
+      try {
+        d = Duration.parse(s.toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    } else {
+      Matcher m = DURATION_PART.matcher(s.toLowerCase(Locale.ROOT));
+      d = Duration.ZERO;
+      int at = 0;
+      while (at < s.length()) {
+        if (!m.find(at) || m.start() != at) {
+          return null;
+        }
+        long n;
+        try {
+          n = Long.parseLong(m.group(1));
+          d = d.plus(switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+          });
+        } catch (ArithmeticException | NumberFormatException e) {
+          return null;
+        }
+        at = m.end();
+      }
+      if (at == 0) {
+        return null;
+      }
+    }
+    return d;
+  }
+
+  private static Duration duration(String v, String source) throws ConfigException {
+    Duration d = parseDuration(v);
+    if (d == null) {
+      throw new ConfigException(source + ": '" + v
+          + "' is not a duration (examples: 30s, 15m, 4h, 1h30m, PT4H)");
+    }
+    if (d.isNegative() || d.isZero()) {
+      throw new ConfigException(source + ": must be longer than zero");
+    }
+    return d;
+  }
+}

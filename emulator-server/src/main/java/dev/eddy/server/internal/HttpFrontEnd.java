@@ -1,0 +1,117 @@
+package dev.eddy.server.internal;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Netty HTTP/1.1 server: epoll when available (NIO otherwise, or with
+ * {@code -Deddy.transport=nio}), keep-alive, bodies aggregated up to {@link #MAX_BODY_BYTES}.
+ */
+public final class HttpFrontEnd {
+  /** DynamoDB's request size limit: 16 MiB. */
+  public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  private static final int MAX_INITIAL_LINE = 8192;
+  private static final int MAX_HEADER_BYTES = 32 * 1024;
+
+  private final EventLoopGroup group;
+  private final Channel serverChannel;
+  private final ChannelGroup connections;
+  private final boolean epoll;
+
+  private HttpFrontEnd(EventLoopGroup group, Channel serverChannel, ChannelGroup connections,
+      boolean epoll) {
+    this.group = group;
+    this.serverChannel = serverChannel;
+    this.connections = connections;
+    this.epoll = epoll;
+  }
+
+  /**
+   * Binds {@code host:port} (port 0: any free port) and serves. Throws IllegalStateException
+   * when the address cannot be bound.
+   */
+  public static HttpFrontEnd start(String host, int port, Dispatcher dispatcher,
+      ExecutorService workers, byte[] healthBody) {
+    Objects.requireNonNull(dispatcher, "dispatcher");
+    Objects.requireNonNull(workers, "workers");
+    Objects.requireNonNull(healthBody, "healthBody");
+    boolean epoll = !"nio".equalsIgnoreCase(System.getProperty("eddy.transport")) && Epoll.isAvailable();
+    int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    DefaultThreadFactory threads = new DefaultThreadFactory("eddy-io", false);
+    EventLoopGroup group = epoll
+        ? new EpollEventLoopGroup(ioThreads, threads)
+        : new NioEventLoopGroup(ioThreads, threads);
+    Class<? extends ServerChannel> channelType = epoll
+        ? EpollServerSocketChannel.class
+        : NioServerSocketChannel.class;
+    ChannelGroup connections = new DefaultChannelGroup("eddy-connections", GlobalEventExecutor.INSTANCE);
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(group)
+        .channel(channelType)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.SO_KEEPALIVE, true)
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            connections.add(ch);
+            ch.pipeline()
+                .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 64 * 1024))
+                .addLast("aggregate", new LimitedAggregator(MAX_BODY_BYTES))
+                .addLast("eddy", new HttpHandler(dispatcher, workers, healthBody));
+          }
+        });
+    ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+      Throwable cause = bound.cause();
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": "
+          + (cause == null ? "unknown error" : cause.getMessage()), cause);
+    }
+    return new HttpFrontEnd(group, bound.channel(), connections, epoll);
+  }
+
+  /** The bound port. */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  public boolean usesEpoll() {
+    return epoll;
+  }
+
+  /** Stops accepting connections; open connections keep being served. */
+  public void stopAccepting() {
+    serverChannel.close().awaitUninterruptibly();
+  }
+
+  /**
+   * Closes all connections (after the writes already handed to their event loops) and stops
+   * the event loops.
+   */
+  public void close() {
+    stopAccepting();
+    connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+  }
+}
