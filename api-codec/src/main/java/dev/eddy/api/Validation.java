@@ -17,6 +17,12 @@ public final class Validation {
     return this;
   }
 
+  /** A violation reported without echoing the value: "Value at 'path' failed to satisfy constraint: ...". */
+  public Validation addUnechoed(String path, String constraint) {
+    errors.add("Value at '" + path + "' failed to satisfy constraint: " + constraint);
+    return this;
+  }
+
   public Validation notNull(Object value, String path) {
     if (value == null) {
       add(null, path, "Member must not be null");

@@ -75,7 +75,7 @@ public final class EddyServer implements AutoCloseable {
     warmUp.start();
     AdjustableClock clock = AdjustableClock.system();
     EngineConfig engineConfig = new EngineConfig(config.dataDir(), config.region(), config.accountId(), clock);
-    StorageEngine engine = StorageEngine.open(engineConfig, changeCapture(config));
+    StorageEngine engine = StorageEngine.open(engineConfig, changeCapture(config, clock));
     ThreadPoolExecutor workers = null;
     try {
       Dispatcher dispatcher = dispatcher(config, engine, clock);
@@ -100,16 +100,17 @@ public final class EddyServer implements AutoCloseable {
   // STREAM LOG PLUG-IN POINT (the only place that decides what captures changes).
   // Replace the body with e.g. `return store -> StreamLog.open(store, <settings from
   // config.streams()>, clock)` once streams-log provides it; config.streams() carries
-  // --stream-shards, --stream-shard-rollover and --stream-retention.
+  // --stream-shards, --stream-shard-rollover and --stream-retention. The engine keeps the
+  // result: engine.capture() hands it to StreamsOperations in dispatcher(...) below.
   // ======================================================================================
-  private static Function<KvStore, ChangeCapture> changeCapture(ServerConfig config) {
+  private static Function<KvStore, ChangeCapture> changeCapture(ServerConfig config, AdjustableClock clock) {
     return store -> ChangeCapture.NONE;
   }
 
   // ======================================================================================
   // THE TABLE OF CONTENTS: every (X-Amz-Target prefix, operations) registration, in one place.
   // The streams engineer adds:
-  //   .register(STREAMS_PREFIX, StreamsOperations.create(engine, ...))
+  //   .register(STREAMS_PREFIX, StreamsOperations.create(engine, (StreamLog) engine.capture(), ...))
   // ======================================================================================
   private static Dispatcher dispatcher(ServerConfig config, StorageEngine engine, AdjustableClock clock) {
     Dispatcher.Builder b = Dispatcher.builder()

@@ -138,6 +138,11 @@ public final class Catalog {
     return Math.max(0, KvStore.counterValue(store.get(KvStore.Space.META, counterKey(table, 's'))));
   }
 
+  /** A live counter of a secondary index ('i' item count, 's' size in bytes). */
+  public long indexCounter(Table table, SecondaryIndex index, char which) {
+    return Math.max(0, KvStore.counterValue(store.get(KvStore.Space.INDEXES, index.counterKey(table, which))));
+  }
+
   static byte[] counterKey(Table table, char which) {
     byte[] k = new byte[11];
     k[0] = 'c';

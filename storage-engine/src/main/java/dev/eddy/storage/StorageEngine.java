@@ -11,6 +11,7 @@ public final class StorageEngine implements AutoCloseable {
   private final ChangeCapture capture;
   private final Catalog catalog;
   private final Items items;
+  private final IndexMaintenance indexes;
 
   private StorageEngine(EngineConfig config, KvStore store, ChangeCapture capture) {
     this.config = config;
@@ -18,6 +19,9 @@ public final class StorageEngine implements AutoCloseable {
     this.capture = capture;
     this.catalog = new Catalog(store, capture);
     this.items = new Items(store, capture);
+    this.indexes = new IndexMaintenance(store, catalog, items);
+    items.addHook(indexes);
+    indexes.resumePending();
   }
 
   /**
@@ -51,6 +55,11 @@ public final class StorageEngine implements AutoCloseable {
     return items;
   }
 
+  /** Secondary index maintenance: counters, backfill of new GSIs. */
+  public IndexMaintenance indexes() {
+    return indexes;
+  }
+
   public ChangeCapture capture() {
     return capture;
   }
@@ -62,6 +71,7 @@ public final class StorageEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    indexes.close();
     store.flush();
     store.close();
   }

@@ -19,6 +19,7 @@ public final class Table {
   private final ObjectNode description;
   private final KeySchema keySchema;
   private final byte[] prefix;
+  private final java.util.List<SecondaryIndex> indexes;
 
   Table(long id, ObjectNode description) {
     this.id = id;
@@ -26,6 +27,7 @@ public final class Table {
     this.name = description.path("TableName").asText();
     this.keySchema = keySchemaOf(description.path("KeySchema"), description.path("AttributeDefinitions"));
     this.prefix = longBytes(id);
+    this.indexes = SecondaryIndex.allOf(description, keySchema);
   }
 
   /** Reads a KeySchema + AttributeDefinitions pair of a description (table or index). */
@@ -70,6 +72,21 @@ public final class Table {
 
   public KeySchema keySchema() {
     return keySchema;
+  }
+
+  /** The secondary indexes (LSIs, then GSIs). */
+  public java.util.List<SecondaryIndex> indexes() {
+    return indexes;
+  }
+
+  /** The secondary index of that name, or null. */
+  public SecondaryIndex index(String indexName) {
+    for (SecondaryIndex i : indexes) {
+      if (i.name().equals(indexName)) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /** The persisted description; do not modify (use {@link Catalog#update}). */

@@ -33,7 +33,7 @@ final class LimitedAggregator extends HttpObjectAggregator {
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-    ReferenceCountUtil.release(oversized);
+    // MessageAggregator releases the oversized message itself after this returns.
     ctx.writeAndFlush(Responses.closing(tooLarge(maxBytes))).addListener(ChannelFutureListener.CLOSE);
   }
 

@@ -75,13 +75,22 @@ class HttpPipelineTest {
   private final Dispatcher dispatcher = Dispatcher.builder()
       .register("T.", Map.of("Echo", request -> request))
       .build();
+  private final List<Throwable> errors = new java.util.ArrayList<>();
   private final EmbeddedChannel channel = new EmbeddedChannel(
       new LimitedAggregator(LIMIT),
+      new io.netty.channel.ChannelInboundHandlerAdapter() {
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+          errors.add(cause);
+          ctx.fireExceptionCaught(cause);
+        }
+      },
       new HttpHandler(dispatcher, workers, "healthy\n".getBytes(StandardCharsets.UTF_8)));
 
   @AfterEach
   void close() {
     channel.finishAndReleaseAll();
+    assertEquals(List.of(), errors, "no handler may fail (e.g. by releasing a buffer twice)");
   }
 
   private FullHttpResponse response() {
@@ -140,11 +149,13 @@ class HttpPipelineTest {
     HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
     HttpUtil.setTransferEncodingChunked(head, true);
     channel.writeInbound(head);
-    channel.writeInbound(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[LIMIT / 2])));
+    io.netty.buffer.ByteBuf first = Unpooled.wrappedBuffer(new byte[LIMIT / 2]);
+    channel.writeInbound(new DefaultHttpContent(first));
     assertNull(channel.readOutbound(), "still within the limit");
     channel.writeInbound(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[LIMIT / 2 + 1])));
     assertTooLarge(response());
     assertFalse(channel.isOpen());
+    assertEquals(0, first.refCnt(), "the partial body is released");
   }
 
   @Test

@@ -28,7 +28,7 @@ final class Checker {
   private static final List<Cat> CONDITION_ORDER = List.of(Cat.LIMIT, Cat.PARENS, Cat.UNKNOWN_FUNCTION,
       Cat.MISUSED_FUNCTION, Cat.RESERVED, Cat.ATTR_NAME, Cat.OPERAND, Cat.DISTINCT, Cat.FUNCTION);
   private static final List<Cat> UPDATE_ORDER = List.of(Cat.LIMIT, Cat.RESERVED, Cat.UNKNOWN_FUNCTION,
-      Cat.SECTION, Cat.ATTR_NAME, Cat.ATTR_VALUE, Cat.PATH_OVERLAP, Cat.PATH_CONFLICT, Cat.OPERAND, Cat.FUNCTION);
+      Cat.MISUSED_FUNCTION, Cat.SECTION, Cat.ATTR_NAME, Cat.ATTR_VALUE, Cat.PATH_OVERLAP, Cat.PATH_CONFLICT, Cat.OPERAND, Cat.FUNCTION);
   private static final List<Cat> PROJECTION_ORDER = List.of(Cat.LIMIT, Cat.RESERVED, Cat.ATTR_NAME,
       Cat.PATH_OVERLAP, Cat.PATH_CONFLICT);
 
@@ -155,6 +155,10 @@ final class Checker {
       misused(cmp.left);
       misused(cmp.right);
       distinct(cmp.op, cmp.left, cmp.right);
+      if (!cmp.op.equals("=") && !cmp.op.equals("<>")) {
+        orderable(cmp.op, cmp.left);
+        orderable(cmp.op, cmp.right);
+      }
     } else if (c instanceof Between b) {
       operators++;
       operandTop(b.value);
@@ -163,6 +167,9 @@ final class Checker {
       misused(b.value);
       misused(b.low);
       misused(b.high);
+      orderable("BETWEEN", b.value);
+      orderable("BETWEEN", b.low);
+      orderable("BETWEEN", b.high);
       betweenBounds(b.low, b.high);
     } else if (c instanceof In in) {
       operators++;
@@ -172,8 +179,10 @@ final class Checker {
         operandTop(o);
         misused(o);
       }
-      if (in.list.size() > MAX_IN_OPERANDS) {
-        error(Cat.LIMIT, "The IN operator is provided with too many operands; number of operands: " + in.list.size());
+      // the value on the left counts as one of the operands
+      int operands = in.list.size() + 1;
+      if (operands > MAX_IN_OPERANDS) {
+        error(Cat.LIMIT, "The IN operator is provided with too many operands; number of operands: " + operands);
       }
     } else if (c instanceof And a) {
       operators++;
@@ -213,6 +222,14 @@ final class Checker {
         misused(a);
       }
       conditionFunction(f);
+    }
+  }
+
+  /** Constants given to <, <=, >, >= and BETWEEN must be N, S or B (item values of other types just compare false). */
+  private void orderable(String op, Operand o) {
+    String t = immediateType(o);
+    if (t != null && !t.equals("N") && !t.equals("S") && !t.equals("B")) {
+      error(Cat.FUNCTION, incorrectOperand(op, t));
     }
   }
 
@@ -259,7 +276,11 @@ final class Checker {
   private void conditionFunction(FuncOp f) {
     Integer arity = CONDITION_FUNCTIONS.get(f.name);
     if (arity == null) {
-      error(Cat.UNKNOWN_FUNCTION, "Invalid function name; function: " + f.name);
+      if (UPDATE_FUNCTIONS.containsKey(f.name)) {
+        error(Cat.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: " + f.name);
+      } else {
+        error(Cat.UNKNOWN_FUNCTION, "Invalid function name; function: " + f.name);
+      }
       return;
     }
     if (arity != f.args.size()) {
@@ -289,8 +310,8 @@ final class Checker {
         String t = type(f.args.get(1));
         if (!"S".equals(t)) {
           error(Cat.FUNCTION, incorrectOperand(f.name, t == null ? "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}" : t));
-        } else {
-          String name = ((AttributeValue.S) ((ValueOp) f.args.get(1)).value).value();
+        } else if (f.args.get(1) instanceof ValueOp v && v.value instanceof AttributeValue.S str) {
+          String name = str.value();
           if (!TYPE_NAMES.contains(name)) {
             error(Cat.FUNCTION, "Invalid attribute type name found; type: " + name
                 + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
@@ -357,7 +378,7 @@ final class Checker {
             boolean ok = t.equals("SS") || t.equals("NS") || t.equals("BS") || (a.type == ActionType.ADD && t.equals("N"));
             if (!ok) {
               error(Cat.OPERAND, "Incorrect operand type for operator or function; operator: " + a.type.name()
-                  + ", operand type: " + longTypeName(t));
+                  + ", operand type: " + longTypeName(t) + ", typeSet: ALLOWED_FOR_" + a.type.name() + "_OPERAND");
             }
           }
         }
@@ -389,6 +410,9 @@ final class Checker {
       operators++;
       for (Operand a : f.args) {
         updateOperand(a);
+        if (f.name.equals("list_append") && a instanceof FuncOp inner && inner.name.equals("list_append")) {
+          error(Cat.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: list_append");
+        }
       }
       updateFunction(f.name, f.args);
     } else if (o instanceof ArithOp a) {
@@ -402,7 +426,11 @@ final class Checker {
   private void updateFunction(String name, List<Operand> args) {
     Integer arity = UPDATE_FUNCTIONS.get(name);
     if (arity == null) {
-      error(Cat.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+      if (CONDITION_FUNCTIONS.containsKey(name)) {
+        error(Cat.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: " + name);
+      } else {
+        error(Cat.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+      }
       return;
     }
     if (arity != args.size()) {

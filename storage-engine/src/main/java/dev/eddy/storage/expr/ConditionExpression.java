@@ -2,8 +2,10 @@ package dev.eddy.storage.expr;
 
 import dev.eddy.api.AttributeValue;
 import dev.eddy.storage.expr.Ast.*;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A parsed and resolved condition (ConditionExpression, FilterExpression, or a legacy
@@ -37,6 +39,48 @@ public final class ConditionExpression {
 
   Cond root() {
     return root;
+  }
+
+  /**
+   * The top-level attributes the condition reads, e.g. to reject key attributes in a Query's
+   * FilterExpression ("Filter Expression can only contain non-primary key attributes").
+   */
+  public Set<String> topLevelAttributes() {
+    Set<String> out = new LinkedHashSet<>();
+    collect(root, out);
+    return out;
+  }
+
+  private static void collect(Cond c, Set<String> out) {
+    if (c instanceof Compare cmp) {
+      collect(cmp.left, out);
+      collect(cmp.right, out);
+    } else if (c instanceof Between b) {
+      collect(b.value, out);
+      collect(b.low, out);
+      collect(b.high, out);
+    } else if (c instanceof In in) {
+      collect(in.value, out);
+      in.list.forEach(o -> collect(o, out));
+    } else if (c instanceof And a) {
+      collect(a.left, out);
+      collect(a.right, out);
+    } else if (c instanceof Or o) {
+      collect(o.left, out);
+      collect(o.right, out);
+    } else if (c instanceof Not n) {
+      collect(n.inner, out);
+    } else if (c instanceof FuncCond f) {
+      collect(f.call, out);
+    }
+  }
+
+  private static void collect(Operand o, Set<String> out) {
+    if (o instanceof PathOp p) {
+      out.add(p.path.head());
+    } else if (o instanceof FuncOp f) {
+      f.args.forEach(a -> collect(a, out));
+    }
   }
 
   /** Evaluates the condition; a null or empty item means "no item" (every attribute missing). */

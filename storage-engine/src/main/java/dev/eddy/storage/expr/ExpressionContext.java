@@ -2,6 +2,7 @@ package dev.eddy.storage.expr;
 
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,9 +15,12 @@ import java.util.regex.Pattern;
 /**
  * The ExpressionAttributeNames and ExpressionAttributeValues of one request. Every expression of
  * the request is parsed with the same context; afterwards {@link #checkAllUsed()} rejects
- * placeholders that no expression used, as DynamoDB does.
+ * placeholders that no expression used, as DynamoDB does. One instance per request; it records
+ * usage and is not thread-safe (the parsed expressions are).
  */
 public final class ExpressionContext {
+  /** Placeholders (#name, :value) are at most 255 bytes. */
+  static final int MAX_KEY_BYTES = 255;
   private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
   private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
 
@@ -36,6 +40,7 @@ public final class ExpressionContext {
         throw ApiException.validation("ExpressionAttributeNames must not be empty");
       }
       for (String k : names.keySet()) {
+        checkKeyLength("ExpressionAttributeNames", k);
         if (k == null || !NAME_KEY.matcher(k).matches()) {
           throw ApiException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + k + "\"");
         }
@@ -46,6 +51,7 @@ public final class ExpressionContext {
         throw ApiException.validation("ExpressionAttributeValues must not be empty");
       }
       for (String k : values.keySet()) {
+        checkKeyLength("ExpressionAttributeValues", k);
         if (k == null || !VALUE_KEY.matcher(k).matches()) {
           throw ApiException.validation(
               "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + k + "\"");
@@ -54,6 +60,13 @@ public final class ExpressionContext {
     }
     this.names = names == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(names));
     this.values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  private static void checkKeyLength(String parameter, String key) {
+    if (key != null && AttributeValues.utf8Length(key) > MAX_KEY_BYTES) {
+      throw ApiException.validation(parameter + " contains invalid key: The expression attribute map contains a key that is too long; size of key: "
+          + AttributeValues.utf8Length(key));
+    }
   }
 
   /** A context without names or values (for requests that send none). */

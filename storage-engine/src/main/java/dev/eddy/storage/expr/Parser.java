@@ -26,8 +26,22 @@ final class Parser {
     }
   }
 
+  /** Nesting deeper than this is rejected before the stack runs out (DynamoDB's limits are lower anyway). */
+  static final int MAX_NESTING = 200;
+
+  /** Internal signal: nesting too deep; not subject to backtracking. */
+  private static final class TooDeep extends RuntimeException {
+    final int at;
+
+    TooDeep(int at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
+  }
+
   private final String text;
   private final ExpressionKind kind;
+  private int depth;
   private final List<Token> tokens;
   private int pos;
 
@@ -58,6 +72,8 @@ final class Parser {
       return c;
     } catch (Fail f) {
       throw p.syntaxError(f.at);
+    } catch (TooDeep f) {
+      throw p.syntaxError(f.at);
     }
   }
 
@@ -66,6 +82,8 @@ final class Parser {
     try {
       return p.update();
     } catch (Fail f) {
+      throw p.syntaxError(f.at);
+    } catch (TooDeep f) {
       throw p.syntaxError(f.at);
     }
   }
@@ -82,6 +100,8 @@ final class Parser {
       p.expect(Type.EOF);
       return paths;
     } catch (Fail f) {
+      throw p.syntaxError(f.at);
+    } catch (TooDeep f) {
       throw p.syntaxError(f.at);
     }
   }
@@ -147,15 +167,26 @@ final class Parser {
     return b.at > a.at ? b : a;
   }
 
+  private void enter() {
+    if (++depth > MAX_NESTING) {
+      throw new TooDeep(pos);
+    }
+  }
+
   // ---- conditions ----
 
   private Cond orCond() {
-    Cond left = andCond();
-    while (peek().isKeyword("OR")) {
-      pos++;
-      left = new Or(left, andCond());
+    enter();
+    try {
+      Cond left = andCond();
+      while (peek().isKeyword("OR")) {
+        pos++;
+        left = new Or(left, andCond());
+      }
+      return left;
+    } finally {
+      depth--;
     }
-    return left;
   }
 
   private Cond andCond() {
@@ -168,11 +199,16 @@ final class Parser {
   }
 
   private Cond notCond() {
-    if (peek().isKeyword("NOT")) {
-      pos++;
-      return new Not(notCond());
+    enter();
+    try {
+      if (peek().isKeyword("NOT")) {
+        pos++;
+        return new Not(notCond());
+      }
+      return primary();
+    } finally {
+      depth--;
     }
-    return primary();
   }
 
   private boolean atComparisonOperator() {
@@ -247,30 +283,35 @@ final class Parser {
 
   /** Condition operand: (operand), function(args), :value or a path. */
   private Operand operand() {
-    Token t = peek();
-    if (t.is(Type.LPAREN)) {
-      pos++;
-      Operand o = operand();
-      expect(Type.RPAREN);
-      o.parens++;
-      return o;
-    }
-    if (t.is(Type.NAME) && !isKeyword(t) && peek(1).is(Type.LPAREN)) {
-      pos += 2;
-      List<Operand> args = new ArrayList<>();
-      args.add(operand());
-      while (peek().is(Type.COMMA)) {
+    enter();
+    try {
+      Token t = peek();
+      if (t.is(Type.LPAREN)) {
         pos++;
-        args.add(operand());
+        Operand o = operand();
+        expect(Type.RPAREN);
+        o.parens++;
+        return o;
       }
-      expect(Type.RPAREN);
-      return new FuncOp(t.text(), args);
+      if (t.is(Type.NAME) && !isKeyword(t) && peek(1).is(Type.LPAREN)) {
+        pos += 2;
+        List<Operand> args = new ArrayList<>();
+        args.add(operand());
+        while (peek().is(Type.COMMA)) {
+          pos++;
+          args.add(operand());
+        }
+        expect(Type.RPAREN);
+        return new FuncOp(t.text(), args);
+      }
+      if (t.is(Type.VALUE_REF)) {
+        pos++;
+        return new ValueOp(t.text());
+      }
+      return path();
+    } finally {
+      depth--;
     }
-    if (t.is(Type.VALUE_REF)) {
-      pos++;
-      return new ValueOp(t.text());
-    }
-    return path();
   }
 
   /** a.b[1].#c */
@@ -365,26 +406,31 @@ final class Parser {
 
   /** SET value: operand, operand + operand, operand - operand, optionally in parentheses. */
   private Operand setValue() {
-    if (peek().is(Type.LPAREN)) {
-      int save = pos;
-      try {
-        pos++;
-        Operand v = arithmetic();
-        expect(Type.RPAREN);
-        if (!peek().is(Type.PLUS) && !peek().is(Type.MINUS)) {
-          return v;
-        }
-      } catch (Fail f) {
-        pos = save;
+    enter();
+    try {
+      if (peek().is(Type.LPAREN)) {
+        int save = pos;
         try {
-          return arithmetic();
-        } catch (Fail g) {
-          throw furthest(f, g);
+          pos++;
+          Operand v = arithmetic();
+          expect(Type.RPAREN);
+          if (!peek().is(Type.PLUS) && !peek().is(Type.MINUS)) {
+            return v;
+          }
+        } catch (Fail f) {
+          pos = save;
+          try {
+            return arithmetic();
+          } catch (Fail g) {
+            throw furthest(f, g);
+          }
         }
+        pos = save;
       }
-      pos = save;
+      return arithmetic();
+    } finally {
+      depth--;
     }
-    return arithmetic();
   }
 
   private Operand arithmetic() {
@@ -398,29 +444,34 @@ final class Parser {
   }
 
   private Operand updateOperand() {
-    Token t = peek();
-    if (t.is(Type.LPAREN)) {
-      pos++;
-      Operand o = updateOperand();
-      expect(Type.RPAREN);
-      o.parens++;
-      return o;
-    }
-    if (t.is(Type.NAME) && !isKeyword(t) && peek(1).is(Type.LPAREN)) {
-      pos += 2;
-      List<Operand> args = new ArrayList<>();
-      args.add(updateOperand());
-      while (peek().is(Type.COMMA)) {
+    enter();
+    try {
+      Token t = peek();
+      if (t.is(Type.LPAREN)) {
         pos++;
-        args.add(updateOperand());
+        Operand o = updateOperand();
+        expect(Type.RPAREN);
+        o.parens++;
+        return o;
       }
-      expect(Type.RPAREN);
-      return new FuncOp(t.text(), args);
+      if (t.is(Type.NAME) && !isKeyword(t) && peek(1).is(Type.LPAREN)) {
+        pos += 2;
+        List<Operand> args = new ArrayList<>();
+        args.add(updateOperand());
+        while (peek().is(Type.COMMA)) {
+          pos++;
+          args.add(updateOperand());
+        }
+        expect(Type.RPAREN);
+        return new FuncOp(t.text(), args);
+      }
+      if (t.is(Type.VALUE_REF)) {
+        pos++;
+        return new ValueOp(t.text());
+      }
+      return path();
+    } finally {
+      depth--;
     }
-    if (t.is(Type.VALUE_REF)) {
-      pos++;
-      return new ValueOp(t.text());
-    }
-    return path();
   }
 }

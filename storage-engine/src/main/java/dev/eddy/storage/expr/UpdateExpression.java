@@ -23,6 +23,8 @@ public final class UpdateExpression {
   static final String MISSING_OPERAND = "The provided expression refers to an attribute that does not exist in the item";
   static final String INVALID_PATH = "The document path provided in the update expression is invalid for update";
   static final String WRONG_TYPE = "An operand in the update expression has an incorrect data type";
+  /** Legacy AttributeUpdates ADD/DELETE on an attribute of another type. */
+  static final String TYPE_MISMATCH = "Type mismatch for attribute to update";
 
   private final List<Action> actions;
   private final List<Path> paths;
@@ -73,28 +75,39 @@ public final class UpdateExpression {
    * exist yet (upsert). Returns a new map; the old one is not changed. Throws ValidationException
    * with DynamoDB's runtime messages (missing operand, invalid path, wrong data type, number
    * overflow).
+   *
+   * <p>Left to the caller, as they need the table: adding the key attributes to a new item,
+   * rejecting updates of key attributes, item size and nesting limits, and not creating an item
+   * when the update of a missing item leaves nothing but the key (e.g. only REMOVE).
    */
   public Map<String, AttributeValue> apply(Map<String, AttributeValue> oldItem) {
     Map<String, AttributeValue> old = oldItem == null ? Map.of() : oldItem;
-    List<AttributeValue> setValues = new ArrayList<>();
+    List<Action> sets = new ArrayList<>();
     for (Action a : actions) {
       if (a.type == ActionType.SET) {
-        setValues.add(eval(a.value, old));
+        sets.add(a);
       }
     }
+    // elements set past the end of a list are appended in index order
+    sets.sort((x, y) -> INDEX_ORDER.compare(x.target.path, y.target.path));
+    List<AttributeValue> setValues = new ArrayList<>();
+    for (Action a : sets) {
+      setValues.add(eval(a.value, old));
+    }
     Map<String, AttributeValue> item = new LinkedHashMap<>(old);
-    int s = 0;
-    for (Action a : actions) {
-      if (a.type == ActionType.SET) {
-        set(item, a.target.path, setValues.get(s++));
-      }
+    for (int i = 0; i < sets.size(); i++) {
+      set(item, sets.get(i).target.path, setValues.get(i));
     }
     for (Action a : actions) {
       if (a.type == ActionType.ADD) {
         add(item, a.target.path, ((ValueOp) a.value).value, a.legacy);
       } else if (a.type == ActionType.DELETE) {
-        delete(item, a.target.path, ((ValueOp) a.value).value);
+        delete(item, a.target.path, ((ValueOp) a.value).value, a.legacy);
       }
+    }
+    if (oldItem == null) {
+      // DynamoDB ignores REMOVE entirely when the item does not exist
+      return item;
     }
     List<Path> removes = new ArrayList<>();
     for (Action a : actions) {
@@ -103,20 +116,21 @@ public final class UpdateExpression {
       }
     }
     // remove higher list indexes first so every index refers to the list before the update
-    removes.sort(REMOVE_ORDER);
+    removes.sort(INDEX_ORDER.reversed());
     for (Path p : removes) {
       remove(item, p);
     }
     return item;
   }
 
-  private static final Comparator<Path> REMOVE_ORDER = (a, b) -> {
+  /** Orders paths into the same list by ascending index; unrelated paths compare equal (stable sorts keep them). */
+  private static final Comparator<Path> INDEX_ORDER = (a, b) -> {
     int n = Math.min(a.size(), b.size());
     for (int i = 0; i < n; i++) {
       Object x = a.get(i);
       Object y = b.get(i);
       if (x instanceof Integer xi && y instanceof Integer yi) {
-        int c = Integer.compare(yi, xi);
+        int c = Integer.compare(xi, yi);
         if (c != 0) {
           return c;
         }
@@ -221,6 +235,10 @@ public final class UpdateExpression {
     return new AttributeValue.L(copy);
   }
 
+  /**
+   * REMOVE: a missing leaf is a no-op, but every step before it must exist and be a map or list as
+   * the path says, else "The document path provided in the update expression is invalid for update".
+   */
   static void remove(Map<String, AttributeValue> item, Path path) {
     if (path.size() == 1) {
       item.remove(path.head());
@@ -228,30 +246,42 @@ public final class UpdateExpression {
     }
     AttributeValue root = item.get(path.head());
     if (root == null) {
-      return;
+      throw ApiException.validation(INVALID_PATH);
     }
     item.put(path.head(), removeIn(root, path, 1));
   }
 
-  /** Missing steps make REMOVE a no-op, as in DynamoDB. */
   private static AttributeValue removeIn(AttributeValue container, Path path, int i) {
     Object e = path.get(i);
     boolean last = i == path.size() - 1;
     if (e instanceof String name) {
-      if (!(container instanceof AttributeValue.M m) || !m.values().containsKey(name)) {
-        return container;
+      if (!(container instanceof AttributeValue.M m)) {
+        throw ApiException.validation(INVALID_PATH);
+      }
+      AttributeValue child = m.values().get(name);
+      if (child == null) {
+        if (last) {
+          return container;
+        }
+        throw ApiException.validation(INVALID_PATH);
       }
       Map<String, AttributeValue> copy = new LinkedHashMap<>(m.values());
       if (last) {
         copy.remove(name);
       } else {
-        copy.put(name, removeIn(copy.get(name), path, i + 1));
+        copy.put(name, removeIn(child, path, i + 1));
       }
       return new AttributeValue.M(copy);
     }
     int idx = (Integer) e;
-    if (!(container instanceof AttributeValue.L l) || idx >= l.values().size()) {
-      return container;
+    if (!(container instanceof AttributeValue.L l)) {
+      throw ApiException.validation(INVALID_PATH);
+    }
+    if (idx >= l.values().size()) {
+      if (last) {
+        return container;
+      }
+      throw ApiException.validation(INVALID_PATH);
     }
     List<AttributeValue> copy = new ArrayList<>(l.values());
     if (last) {
@@ -273,7 +303,7 @@ public final class UpdateExpression {
       } else if (cur instanceof AttributeValue.N c) {
         result = new AttributeValue.N(Numbers.check(c.value().add(n.value())));
       } else {
-        throw ApiException.validation(WRONG_TYPE);
+        throw ApiException.validation(legacy ? TYPE_MISMATCH : WRONG_TYPE);
       }
     } else if (legacy && v instanceof AttributeValue.L l) {
       if (cur == null) {
@@ -283,17 +313,17 @@ public final class UpdateExpression {
         out.addAll(l.values());
         result = new AttributeValue.L(out);
       } else {
-        throw ApiException.validation(WRONG_TYPE);
+        throw ApiException.validation(legacy ? TYPE_MISMATCH : WRONG_TYPE);
       }
     } else if (cur == null) {
       result = v;
     } else {
-      result = union(cur, v);
+      result = union(cur, v, legacy);
     }
     set(item, path, result);
   }
 
-  private static AttributeValue union(AttributeValue cur, AttributeValue v) {
+  private static AttributeValue union(AttributeValue cur, AttributeValue v, boolean legacy) {
     if (cur instanceof AttributeValue.SS a && v instanceof AttributeValue.SS b) {
       Set<String> out = new LinkedHashSet<>(a.values());
       out.addAll(b.values());
@@ -309,10 +339,18 @@ public final class UpdateExpression {
       out.addAll(b.values());
       return new AttributeValue.BS(out);
     }
-    throw ApiException.validation(WRONG_TYPE);
+    throw ApiException.validation(legacy ? TYPE_MISMATCH : WRONG_TYPE);
   }
 
-  private static void delete(Map<String, AttributeValue> item, Path path, AttributeValue v) {
+  private static void delete(Map<String, AttributeValue> item, Path path, AttributeValue v, boolean legacy) {
+    if (path.size() > 1) {
+      AttributeValue parent = Values.get(item, path.parent());
+      boolean fits = path.get(path.size() - 1) instanceof String
+          ? parent instanceof AttributeValue.M : parent instanceof AttributeValue.L;
+      if (!fits) {
+        throw ApiException.validation(INVALID_PATH);
+      }
+    }
     AttributeValue cur = Values.get(item, path);
     if (cur == null) {
       return;
@@ -335,7 +373,7 @@ public final class UpdateExpression {
       remaining = out.size();
       result = remaining == 0 ? null : new AttributeValue.BS(out);
     } else {
-      throw ApiException.validation(WRONG_TYPE);
+      throw ApiException.validation(legacy ? TYPE_MISMATCH : WRONG_TYPE);
     }
     if (result == null) {
       remove(item, path);

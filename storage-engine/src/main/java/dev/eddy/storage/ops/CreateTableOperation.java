@@ -52,11 +52,16 @@ public final class CreateTableOperation implements Operation {
       validateThroughput(throughput, rcu, wcu, "provisionedThroughput", v);
     }
     Tags.validate(tags, "tags", v);
+    ArrayNode lsis = req.list("LocalSecondaryIndexes");
+    ArrayNode gsis = req.list("GlobalSecondaryIndexes");
+    for (int i = 0; lsis != null && i < lsis.size(); i++) {
+      IndexDefinitions.validateShape(lsis.get(i), "localSecondaryIndexes." + (i + 1) + ".member", false, v);
+    }
+    for (int i = 0; gsis != null && i < gsis.size(); i++) {
+      IndexDefinitions.validateShape(gsis.get(i), "globalSecondaryIndexes." + (i + 1) + ".member", true, v);
+    }
     v.throwIfAny();
 
-    if (req.has("GlobalSecondaryIndexes") || req.has("LocalSecondaryIndexes")) {
-      throw ApiException.validation("Secondary indexes are not supported by this version of Eddy");
-    }
     boolean payPerRequest = "PAY_PER_REQUEST".equals(billingMode);
     if (payPerRequest && throughput != null) {
       throw ApiException.invalidParameter(
@@ -66,7 +71,7 @@ public final class CreateTableOperation implements Operation {
       throw ApiException.invalidParameter(
           "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
     }
-    checkKeySchemaSemantics(keySchema, attributeDefinitions);
+    checkKeySchemaSemantics(keySchema, attributeDefinitions, lsis != null || gsis != null);
     Tags.checkSemantics(tags);
 
     ObjectNode d = Json.object();
@@ -89,6 +94,10 @@ public final class CreateTableOperation implements Operation {
     }
     if (tableClass != null) {
       d.putObject("TableClassSummary").put("TableClass", tableClass);
+    }
+    if (lsis != null || gsis != null) {
+      IndexDefinitions.addOnCreate(d, lsis, gsis, keySchema, attributeDefinitions, payPerRequest,
+          engine.tableArn(tableName));
     }
     d.put("DeletionProtectionEnabled", deletionProtection != null && deletionProtection);
     Sse.apply(d, sse, engine);
@@ -153,7 +162,7 @@ public final class CreateTableOperation implements Operation {
   }
 
   /** The checks DynamoDB makes after the field constraints: HASH first, definitions match. */
-  static void checkKeySchemaSemantics(ArrayNode keySchema, ArrayNode attributeDefinitions) {
+  static void checkKeySchemaSemantics(ArrayNode keySchema, ArrayNode attributeDefinitions, boolean withIndexes) {
     Set<String> defined = new LinkedHashSet<>();
     for (JsonNode d : attributeDefinitions) {
       if (!defined.add(d.path("AttributeName").asText())) {
@@ -181,7 +190,7 @@ public final class CreateTableOperation implements Operation {
       throw ApiException.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. Keys: "
           + keys + ", AttributeDefinitions: " + new ArrayList<>(defined));
     }
-    if (defined.size() != keys.size()) {
+    if (!withIndexes && defined.size() != keys.size()) {
       throw ApiException.invalidParameter("Number of attributes in KeySchema does not exactly match number of"
           + " attributes defined in AttributeDefinitions");
     }

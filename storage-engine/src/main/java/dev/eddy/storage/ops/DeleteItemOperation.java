@@ -10,6 +10,7 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ExpressionParameters;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -41,9 +42,8 @@ public final class DeleteItemOperation implements Operation {
     if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
       throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
     }
-    RequestExpressions expressions = RequestExpressions.of(req, "ConditionExpression");
-    Predicate<Map<String, AttributeValue>> condition = Conditions.forWrite(req, expressions);
-    expressions.checkAllUsed();
+    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.DELETE_ITEM);
+    Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);
     SingleItemWrite.Result result = SingleItemWrite.apply(engine, table, key, condition, old -> null,

@@ -12,6 +12,7 @@ import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ExpressionParameters;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -37,9 +38,9 @@ public final class GetItemOperation implements Operation {
     Projections.validate(req, v);
     v.throwIfAny();
     Map<String, AttributeValue> key = req.item("Key");
-    RequestExpressions expressions = RequestExpressions.of(req, "ProjectionExpression");
-    UnaryOperator<Map<String, AttributeValue>> projection = Projections.of(req, expressions);
-    expressions.checkAllUsed();
+    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.GET_ITEM);
+    UnaryOperator<Map<String, AttributeValue>> projection =
+        expressions.projection() == null ? null : expressions.projection()::project;
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);
     byte[] raw = engine.items().getRaw(table.rowKey(key));

@@ -10,6 +10,7 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ExpressionParameters;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -44,9 +45,8 @@ public final class PutItemOperation implements Operation {
     if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
       throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
     }
-    RequestExpressions expressions = RequestExpressions.of(req, "ConditionExpression");
-    Predicate<Map<String, AttributeValue>> condition = Conditions.forWrite(req, expressions);
-    expressions.checkAllUsed();
+    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.PUT_ITEM);
+    Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateItemKey(item);
     if (AttributeValues.itemSize(item) > 400 * 1024) {

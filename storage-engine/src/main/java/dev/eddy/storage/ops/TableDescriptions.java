@@ -23,12 +23,7 @@ final class TableDescriptions {
     d.put("TableStatus", status);
     d.put("ItemCount", catalog.itemCount(table));
     d.put("TableSizeBytes", catalog.sizeBytes(table));
-    JsonNode gsis = d.get("GlobalSecondaryIndexes");
-    if (gsis != null && status.equals("DELETING")) {
-      for (JsonNode g : gsis) {
-        ((ObjectNode) g).put("IndexStatus", "DELETING");
-      }
-    }
+    SecondaryIndexViews.apply(catalog, d, table, status);
     return d;
   }
 

@@ -4,46 +4,76 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
+import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Tags on tables: validation and storage (kept in the description as "_Tags", key to value). */
+/**
+ * Tags on tables: validation with DynamoDB's texts, resource ARN resolution, and storage (kept in
+ * the table description as "_Tags", key to value, in insertion order).
+ */
 final class Tags {
+  static final String FIELD = "_Tags";
   static final int MAX_TAGS = 50;
+  /** The AWS tag character set: letters, digits, white space and _ . : / = + - @. */
+  private static final Pattern CHARS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+  private static final Pattern TABLE_ARN = Pattern.compile("arn:aws:dynamodb:[^:]+:\\d+:table/[^/]{2}[^/]+");
+  private static final Pattern ANY_ARN = Pattern.compile(".+:.+:.+:.+:.+:.+/.+");
 
   private Tags() {}
 
+  /** Field types of a Tags list (wrong JSON types are SerializationExceptions). */
   static void validate(ArrayNode tags, String path, Validation v) {
     if (tags == null) {
       return;
     }
-    int i = 1;
     for (JsonNode t : tags) {
       Req r = Req.element(t);
-      String key = r.str("Key");
-      String value = r.str("Value");
-      String p = path + "." + i + ".member";
-      v.notNull(key, p + ".key");
-      v.length(key, p + ".key", 1, 128);
-      v.notNull(value, p + ".value");
-      v.length(value, p + ".value", 0, 256);
-      i++;
+      r.str("Key");
+      r.str("Value");
     }
   }
 
+  /** DynamoDB's checks of the tags of one request (all or nothing), including the 50-tag limit. */
   static void checkSemantics(ArrayNode tags) {
     if (tags == null) {
       return;
     }
-    if (tags.size() > MAX_TAGS) {
-      throw ApiException.limitExceeded("The number of tags exceeds the limit of " + MAX_TAGS);
-    }
+    Set<String> seen = new HashSet<>();
     for (JsonNode t : tags) {
-      if (t.path("Key").asText().startsWith("aws:")) {
-        throw ApiException.invalidParameter("Tag keys starting with 'aws:' are reserved for system use");
+      Req r = Req.element(t);
+      String key = r.str("Key");
+      String value = r.str("Value");
+      checkKey(key);
+      if (value == null || value.codePointCount(0, value.length()) > 256 || !CHARS.matcher(value).matches()) {
+        throw ApiException.validation("The Tag Value provided is invalid, Value: " + value);
+      }
+      if (key.startsWith("aws:")) {
+        throw ApiException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
+      }
+      if (!seen.add(key)) {
+        throw ApiException.validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " + key);
       }
     }
+    if (seen.size() > MAX_TAGS) {
+      throw tooMany();
+    }
+  }
+
+  static void checkKey(String key) {
+    if (key == null || key.isEmpty() || key.codePointCount(0, key.length()) > 128 || !CHARS.matcher(key).matches()) {
+      throw ApiException.validation("The Tag Key provided is invalid, Key: " + key);
+    }
+  }
+
+  static ApiException tooMany() {
+    return ApiException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
   }
 
   static ObjectNode toMap(ArrayNode tags) {
@@ -52,5 +82,36 @@ final class Tags {
       m.put(t.path("Key").asText(), t.path("Value").asText());
     }
     return m;
+  }
+
+  /**
+   * Checks the form of a ResourceArn as DynamoDB does: null is "Invalid TableArn", something that
+   * is not an ARN at all is AccessDenied (no policy can allow it), an ARN that is not a table ARN
+   * (a stream or index ARN, a short name) is "Invalid TableArn: Invalid ResourceArn provided as
+   * input ...". {@code betweenChecks} runs after the AccessDenied check and before the ARN check
+   * (the member-null checks of the other fields sit there).
+   */
+  static void checkArn(String arn, String action, StorageEngine engine, Runnable betweenChecks) {
+    if (arn == null) {
+      throw ApiException.validation("Invalid TableArn");
+    }
+    if (!ANY_ARN.matcher(arn).matches()) {
+      throw new ApiException(ErrorCode.ACCESS_DENIED, "User: arn:aws:iam::" + engine.config().accountId()
+          + ":root is not authorized to perform: dynamodb:" + action + " on resource: " + (arn.isEmpty() ? "*" : arn));
+    }
+    betweenChecks.run();
+    if (!TABLE_ARN.matcher(arn).matches()) {
+      throw ApiException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
+  }
+
+  /** The table a (well-formed) table ARN names, or ResourceNotFoundException. */
+  static Table table(String arn, StorageEngine engine) {
+    String name = arn.substring(arn.indexOf(":table/") + 7);
+    Table table = engine.catalog().get(name);
+    if (table == null || !engine.tableArn(name).equals(arn)) {
+      throw ApiException.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
+    }
+    return table;
   }
 }

@@ -11,6 +11,7 @@ import dev.eddy.api.Validation;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.UpdateExpression;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,13 +42,9 @@ public final class UpdateItemOperation implements Operation {
     v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", PutItemOperation.RETURN_ON_FAILURE);
     v.throwIfAny();
     Map<String, AttributeValue> key = req.item("Key");
-    if (req.has("AttributeUpdates")) {
-      throw ApiException.validation("The legacy AttributeUpdates parameter is not supported by this build yet");
-    }
-    RequestExpressions expressions = RequestExpressions.of(req, "UpdateExpression", "ConditionExpression");
-    UpdateExpression update = expressions.update(req.str("UpdateExpression"));
-    Predicate<Map<String, AttributeValue>> condition = Conditions.forWrite(req, expressions);
-    expressions.checkAllUsed();
+    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.UPDATE_ITEM);
+    UpdateExpression update = expressions.update();
+    Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
 
     Table table = engine.catalog().require(tableName);
     KeySchema schema = table.keySchema();
@@ -62,6 +59,9 @@ public final class UpdateItemOperation implements Operation {
     SingleItemWrite.Result result = SingleItemWrite.apply(engine, table, key, condition, old -> {
       Map<String, AttributeValue> base = old != null ? old : key;
       Map<String, AttributeValue> next = update == null ? new LinkedHashMap<>(base) : update.apply(base);
+      if (old == null && update != null && next.equals(key)) {
+        return null; // REMOVE/DELETE on a missing item creates nothing
+      }
       if (AttributeValues.itemSize(next) > 400 * 1024) {
         throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
       }
@@ -82,7 +82,7 @@ public final class UpdateItemOperation implements Operation {
           attributes = result.oldItem() == null || update == null ? null : update.projectUpdated(result.oldItem());
           break;
         case "UPDATED_NEW":
-          attributes = update == null ? null : update.projectUpdated(result.newItem());
+          attributes = update == null || result.newItem() == null ? null : update.projectUpdated(result.newItem());
           break;
         default:
           break;
@@ -91,7 +91,7 @@ public final class UpdateItemOperation implements Operation {
     if (attributes != null && !attributes.isEmpty()) {
       response.set("Attributes", AttributeValues.itemToJson(attributes));
     }
-    long size = Math.max(AttributeValues.itemSize(result.newItem()),
+    long size = Math.max(result.newItem() == null ? 0 : AttributeValues.itemSize(result.newItem()),
         result.oldItem() == null ? 0 : AttributeValues.itemSize(result.oldItem()));
     Capacity.add(response, capacity, tableName, Capacity.writeUnits(size), false);
     return response;

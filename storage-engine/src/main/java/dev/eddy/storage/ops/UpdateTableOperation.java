@@ -37,11 +37,12 @@ public final class UpdateTableOperation implements Operation {
     if (throughput != null) {
       CreateTableOperation.validateThroughput(throughput, rcu, wcu, "provisionedThroughput", v);
     }
+    GlobalIndexUpdates indexUpdates = GlobalIndexUpdates.read(req, v);
     v.throwIfAny();
-    if (req.has("GlobalSecondaryIndexUpdates") || req.has("ReplicaUpdates")) {
-      throw ApiException.validation("GlobalSecondaryIndexUpdates and ReplicaUpdates are not supported by this version of Eddy");
+    if (req.has("ReplicaUpdates")) {
+      throw ApiException.validation("ReplicaUpdates are not supported by this version of Eddy");
     }
-    if (billingMode == null && throughput == null && deletionProtection == null && tableClass == null
+    if (indexUpdates == null && billingMode == null && throughput == null && deletionProtection == null && tableClass == null
         && sse == null && stream == null && !req.has("OnDemandThroughput") && !req.has("WarmThroughput")) {
       throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
           + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
@@ -67,6 +68,11 @@ public final class UpdateTableOperation implements Operation {
           ObjectNode bms = d.putObject("BillingModeSummary");
           bms.put("BillingMode", mode);
           bms.put("LastUpdateToPayPerRequestDateTime", now);
+          for (com.fasterxml.jackson.databind.JsonNode g : d.path("GlobalSecondaryIndexes")) {
+            ObjectNode gpt = (ObjectNode) g.path("ProvisionedThroughput");
+            gpt.put("ReadCapacityUnits", 0);
+            gpt.put("WriteCapacityUnits", 0);
+          }
           changedCapacity[0] = true;
         }
       } else {
@@ -113,11 +119,21 @@ public final class UpdateTableOperation implements Operation {
       if (stream != null) {
         StreamSpecs.applyOnUpdate(d, stream, engine.config());
       }
+      if (indexUpdates != null) {
+        indexUpdates.applyTo(d, current, current.arn());
+      }
       return d;
     });
+    if (indexUpdates != null) {
+      indexUpdates.afterCommit(engine, current, updated);
+    }
     ObjectNode response = Json.object();
-    response.set("TableDescription",
-        TableDescriptions.view(engine.catalog(), updated, changedCapacity[0] ? "UPDATING" : "ACTIVE"));
+    boolean updating = changedCapacity[0] || (indexUpdates != null && indexUpdates.changesIndexes());
+    ObjectNode view = TableDescriptions.view(engine.catalog(), updated, updating ? "UPDATING" : "ACTIVE");
+    if (indexUpdates != null) {
+      indexUpdates.decorate(view);
+    }
+    response.set("TableDescription", view);
     return response;
   }
 }

@@ -184,6 +184,30 @@ class TableAndItemOperationsTest {
   }
 
   @Test
+  void legacyParametersUseTheSameEvaluators() {
+    createTable();
+    String key = "\"Key\":{\"pk\":{\"S\":\"l\"},\"sk\":{\"N\":\"1\"}}";
+    JsonNode r = call("UpdateItem", "{\"TableName\":\"tab1\"," + key + ",\"AttributeUpdates\":{"
+        + "\"n\":{\"Action\":\"ADD\",\"Value\":{\"N\":\"2\"}},\"s\":{\"Value\":{\"S\":\"v\"}}},"
+        + "\"Expected\":{\"n\":{\"Exists\":false}},\"ReturnValues\":\"ALL_NEW\"}");
+    assertEquals("2", r.at("/Attributes/n/N").asText());
+    assertEquals("v", r.at("/Attributes/s/S").asText());
+    ApiException e = fail("PutItem", "{\"TableName\":\"tab1\",\"Item\":{\"pk\":{\"S\":\"l\"},\"sk\":{\"N\":\"1\"}},"
+        + "\"Expected\":{\"n\":{\"ComparisonOperator\":\"GT\",\"AttributeValueList\":[{\"N\":\"5\"}]}}}");
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, e.code());
+    e = fail("PutItem", "{\"TableName\":\"tab1\",\"Item\":{\"pk\":{\"S\":\"l\"},\"sk\":{\"N\":\"1\"}},"
+        + "\"Expected\":{\"n\":{\"Exists\":false}},\"ConditionExpression\":\"attribute_exists(n)\"}");
+    assertEquals("Can not use both expression and non-expression parameters in the same request:"
+        + " Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}", e.getMessage());
+    JsonNode got = call("GetItem", "{\"TableName\":\"tab1\"," + key + ",\"AttributesToGet\":[\"s\"]}");
+    assertEquals("{\"s\":{\"S\":\"v\"}}", got.get("Item").toString());
+    // REMOVE on a missing item creates nothing
+    call("UpdateItem", "{\"TableName\":\"tab1\",\"Key\":{\"pk\":{\"S\":\"none\"},\"sk\":{\"N\":\"1\"}},"
+        + "\"UpdateExpression\":\"REMOVE x\"}");
+    assertFalse(call("GetItem", "{\"TableName\":\"tab1\",\"Key\":{\"pk\":{\"S\":\"none\"},\"sk\":{\"N\":\"1\"}}}").has("Item"));
+  }
+
+  @Test
   void tablesAndItemsSurviveRestart(@TempDir Path dir) {
     engine.close();
     EngineConfig cfg = new EngineConfig(dir, "us-east-1", "000000000000", Clock.systemUTC());

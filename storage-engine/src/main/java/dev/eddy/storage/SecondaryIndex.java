@@ -1,0 +1,240 @@
+package dev.eddy.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.AttributeValue;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One secondary index (LSI or GSI) of a table, read from the table description. An index entry
+ * lives in {@link KvStore.Space#INDEXES} under the key
+ * {@code tablePrefix(8) + indexId(4) + enc(index hash) [+ enc(index range)] + enc(table key attributes
+ * that are not index keys)}; its value is the projected item (DynamoDB JSON). Items lacking an
+ * index key attribute are not in the index (sparse indexes).
+ */
+public final class SecondaryIndex {
+  /** The description field holding an index's internal id (never reused within a table). */
+  public static final String ID_FIELD = "_IndexId";
+  /** Index ids are 1..0xFFFFFFFE; this id prefixes per-index counters. */
+  static final byte[] COUNTER_ID = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+
+  private final String name;
+  private final int id;
+  private final boolean global;
+  private final KeySchema keySchema;
+  private final KeySchema tableKey;
+  private final String projectionType;
+  private final Set<String> nonKeyAttributes;
+  private final List<KeyDef> extraTableKeys;
+  private final String status;
+  private final boolean backfilling;
+
+  private SecondaryIndex(String name, int id, boolean global, KeySchema keySchema, KeySchema tableKey,
+      String projectionType, Set<String> nonKeyAttributes, String status, boolean backfilling) {
+    this.name = name;
+    this.id = id;
+    this.global = global;
+    this.keySchema = keySchema;
+    this.tableKey = tableKey;
+    this.projectionType = projectionType;
+    this.nonKeyAttributes = nonKeyAttributes;
+    this.status = status;
+    this.backfilling = backfilling;
+    List<KeyDef> extra = new ArrayList<>(2);
+    extra.add(tableKey.hash());
+    if (tableKey.range() != null) {
+      extra.add(tableKey.range());
+    }
+    extra.removeIf(d -> keySchema.isKeyAttribute(d.name()));
+    this.extraTableKeys = List.copyOf(extra);
+  }
+
+  /** All indexes of a table description (LSIs first, then GSIs, each in description order). */
+  static List<SecondaryIndex> allOf(ObjectNode description, KeySchema tableKey) {
+    List<SecondaryIndex> out = new ArrayList<>();
+    JsonNode defs = description.path("AttributeDefinitions");
+    for (JsonNode i : description.path("LocalSecondaryIndexes")) {
+      out.add(of(i, defs, tableKey, false));
+    }
+    for (JsonNode i : description.path("GlobalSecondaryIndexes")) {
+      out.add(of(i, defs, tableKey, true));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static SecondaryIndex of(JsonNode i, JsonNode defs, KeySchema tableKey, boolean global) {
+    Set<String> nonKey = new LinkedHashSet<>();
+    for (JsonNode n : i.path("Projection").path("NonKeyAttributes")) {
+      nonKey.add(n.asText());
+    }
+    return new SecondaryIndex(i.path("IndexName").asText(), i.path(ID_FIELD).asInt(), global,
+        Table.keySchemaOf(i.path("KeySchema"), defs), tableKey,
+        i.path("Projection").path("ProjectionType").asText("ALL"), Collections.unmodifiableSet(nonKey),
+        i.path("IndexStatus").asText("ACTIVE"), i.path("Backfilling").asBoolean(false));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public boolean isGlobal() {
+    return global;
+  }
+
+  public KeySchema keySchema() {
+    return keySchema;
+  }
+
+  /** ALL, KEYS_ONLY or INCLUDE. */
+  public String projectionType() {
+    return projectionType;
+  }
+
+  public Set<String> nonKeyAttributes() {
+    return nonKeyAttributes;
+  }
+
+  /** CREATING, ACTIVE, UPDATING or DELETING (GSIs); LSIs are always ACTIVE. */
+  public String status() {
+    return status;
+  }
+
+  /** True while existing items are being added to a new GSI. */
+  public boolean isBackfilling() {
+    return backfilling;
+  }
+
+  /** The attribute names of an ExclusiveStartKey / LastEvaluatedKey of this index: index keys, then table keys. */
+  public List<KeyDef> startKeyAttributes() {
+    List<KeyDef> out = new ArrayList<>(4);
+    out.add(keySchema.hash());
+    if (keySchema.range() != null) {
+      out.add(keySchema.range());
+    }
+    out.addAll(extraTableKeys);
+    return out;
+  }
+
+  /** True when an attribute is kept in the index's entries. */
+  public boolean projects(String attribute) {
+    return projectionType.equals("ALL") || keySchema.isKeyAttribute(attribute) || tableKey.isKeyAttribute(attribute)
+        || nonKeyAttributes.contains(attribute);
+  }
+
+  /** The 12-byte prefix of this index's entries. */
+  public byte[] prefix(Table table) {
+    byte[] p = new byte[12];
+    System.arraycopy(table.rowPrefix(), 0, p, 0, 8);
+    p[8] = (byte) (id >>> 24);
+    p[9] = (byte) (id >>> 16);
+    p[10] = (byte) (id >>> 8);
+    p[11] = (byte) id;
+    return p;
+  }
+
+  /** True when the item has both index key attributes with the right types. */
+  public boolean contains(Map<String, AttributeValue> item) {
+    return has(item, keySchema.hash()) && (keySchema.range() == null || has(item, keySchema.range()));
+  }
+
+  private static boolean has(Map<String, AttributeValue> item, KeyDef def) {
+    AttributeValue v = item.get(def.name());
+    return v != null && v.type().equals(def.type());
+  }
+
+  /**
+   * Rejects an item to be written whose index key attributes have the wrong type or are empty,
+   * with DynamoDB's messages.
+   */
+  public void validateItem(Map<String, AttributeValue> item) {
+    check(item, keySchema.hash());
+    if (keySchema.range() != null) {
+      check(item, keySchema.range());
+    }
+  }
+
+  private void check(Map<String, AttributeValue> item, KeyDef def) {
+    AttributeValue v = item.get(def.name());
+    if (v == null) {
+      return;
+    }
+    if (!v.type().equals(def.type())) {
+      throw ApiException.invalidParameter("Type mismatch for Index Key " + def.name() + " Expected: " + def.type()
+          + " Actual: " + v.type() + " IndexName: " + name);
+    }
+    boolean empty = (v instanceof AttributeValue.S s && s.value().isEmpty())
+        || (v instanceof AttributeValue.B b && b.value().length() == 0);
+    if (empty) {
+      throw ApiException.validation("One or more parameter values are not valid. A value specified for a secondary"
+          + " index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+          + (v instanceof AttributeValue.S ? "string" : "binary") + " value. IndexName: " + name + ", IndexKey: "
+          + def.name());
+    }
+  }
+
+  /** The entry key of an item in this index, or null when the item is not in it. */
+  public byte[] entryKey(Table table, Map<String, AttributeValue> item) {
+    if (!contains(item)) {
+      return null;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(48);
+    out.writeBytes(prefix(table));
+    keySchema.encode(item, out);
+    for (KeyDef d : extraTableKeys) {
+      KeyCodec.encode(item.get(d.name()), out);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The entry key for a start key map holding the index keys and the table keys (already
+   * validated).
+   */
+  public byte[] startKey(Table table, Map<String, AttributeValue> key) {
+    return entryKey(table, key);
+  }
+
+  /** The projected item stored in the index. */
+  public Map<String, AttributeValue> project(Map<String, AttributeValue> item) {
+    if (projectionType.equals("ALL")) {
+      return item;
+    }
+    Map<String, AttributeValue> out = new LinkedHashMap<>();
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      if (projects(e.getKey())) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /** The key of one of this index's counters ('i' item count, 's' size in bytes) in INDEXES. */
+  public byte[] counterKey(Table table, char which) {
+    byte[] k = new byte[17];
+    System.arraycopy(table.rowPrefix(), 0, k, 0, 8);
+    System.arraycopy(COUNTER_ID, 0, k, 8, 4);
+    k[12] = (byte) (id >>> 24);
+    k[13] = (byte) (id >>> 16);
+    k[14] = (byte) (id >>> 8);
+    k[15] = (byte) id;
+    k[16] = (byte) which;
+    return k;
+  }
+
+  @Override
+  public String toString() {
+    return (global ? "GSI[" : "LSI[") + name + "#" + id + "]";
+  }
+}

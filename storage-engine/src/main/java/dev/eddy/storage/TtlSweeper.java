@@ -1,0 +1,211 @@
+package dev.eddy.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.api.AttributeValue;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Deletes expired items of tables with time to live enabled, as DynamoDB's background TTL process
+ * does: an item expires when its TTL attribute is a Number of epoch seconds before now (per the
+ * engine's clock) but not more than five years before now; a missing attribute or any other type
+ * never expires. Deletions go through {@link Items#commit} with {@link ItemChange.Origin#TTL}
+ * (so the stream marks them as done by the service), each under the item's row lock after
+ * re-reading and re-checking the item. Expired items stay readable until they are swept.
+ *
+ * <p>The owner of the engine calls {@link #start()} once and {@link #close()} on shutdown; tests
+ * call {@link #sweepOnce()}.
+ */
+public final class TtlSweeper implements AutoCloseable {
+  /** The internal description field holding a table's TTL settings. */
+  public static final String FIELD = "_TimeToLive";
+  /** The default pause between sweeps. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+
+  private static final Logger LOG = Logger.getLogger(TtlSweeper.class.getName());
+  private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 3600;
+  private static final int SCAN_CHUNK = 256;
+
+  private final StorageEngine engine;
+  private final Duration interval;
+  private ScheduledExecutorService executor;
+
+  public TtlSweeper(StorageEngine engine, Duration interval) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.interval = Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("interval must be positive");
+    }
+  }
+
+  public TtlSweeper(StorageEngine engine) {
+    this(engine, DEFAULT_INTERVAL);
+  }
+
+  /** The TTL attribute of a table, or null when time to live is not enabled. */
+  public static String ttlAttribute(Table table) {
+    JsonNode ttl = table.description().path(FIELD);
+    if (ttl.path("Enabled").asBoolean(false)) {
+      return ttl.path("AttributeName").asText(null);
+    }
+    return null;
+  }
+
+  /** Starts sweeping every interval on a daemon thread. Calling it twice is an error. */
+  public synchronized void start() {
+    if (executor != null) {
+      throw new IllegalStateException("already started");
+    }
+    executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "eddy-ttl-sweeper");
+      t.setDaemon(true);
+      return t;
+    });
+    long ms = interval.toMillis();
+    executor.scheduleWithFixedDelay(() -> {
+      try {
+        sweepOnce();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "TTL sweep failed", e);
+      }
+    }, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the background sweeps (waits briefly for a running one). */
+  @Override
+  public synchronized void close() {
+    if (executor == null) {
+      return;
+    }
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    executor = null;
+  }
+
+  /** One pass over all tables with TTL enabled; returns the number of items deleted. */
+  public int sweepOnce() {
+    int deleted = 0;
+    for (Table listed : engine.catalog().list()) {
+      if (ttlAttribute(listed) != null) {
+        deleted += sweep(listed.name());
+      }
+    }
+    return deleted;
+  }
+
+  /** Whether an item with this TTL value is expired at {@code nowMillis}. */
+  public static boolean isExpired(AttributeValue ttlValue, long nowMillis) {
+    if (!(ttlValue instanceof AttributeValue.N n)) {
+      return false;
+    }
+    BigDecimal now = BigDecimal.valueOf(nowMillis).movePointLeft(3);
+    BigDecimal v = n.value();
+    return v.compareTo(now) < 0 && v.compareTo(now.subtract(BigDecimal.valueOf(FIVE_YEARS_SECONDS))) >= 0;
+  }
+
+  private int sweep(String tableName) {
+    Items items = engine.items();
+    int deleted = 0;
+    byte[] prefix = null;
+    byte[] resumeAfter = null;
+    while (true) {
+      // re-read the table each chunk: TTL may have been disabled or the table deleted meanwhile
+      Table table = engine.catalog().get(tableName);
+      if (table == null || ttlAttribute(table) == null) {
+        return deleted;
+      }
+      if (prefix == null) {
+        prefix = table.rowPrefix();
+      } else if (!java.util.Arrays.equals(prefix, table.rowPrefix())) {
+        return deleted; // the name now belongs to a new table
+      }
+      String attr = ttlAttribute(table);
+      byte[] marker = marker(attr);
+      long now = engine.config().clock().millis();
+      List<byte[]> expired = new ArrayList<>();
+      byte[] last = null;
+      int seen = 0;
+      try (KvStore.Cursor c = items.cursor()) {
+        c.seek(resumeAfter == null ? prefix : resumeAfter);
+        if (resumeAfter != null && c.valid() && java.util.Arrays.equals(c.key(), resumeAfter)) {
+          c.next();
+        }
+        for (; c.valid() && Catalog.startsWith(c.key(), prefix) && seen < SCAN_CHUNK; c.next()) {
+          seen++;
+          last = c.key();
+          byte[] raw = c.value();
+          if (marker != null && !contains(raw, marker)) {
+            continue; // no Number under that name anywhere in the item: nothing to decode
+          }
+          Map<String, AttributeValue> item = ItemCodec.decode(raw);
+          if (item != null && isExpired(item.get(attr), now)) {
+            expired.add(c.key());
+          }
+        }
+      }
+      for (byte[] rowKey : expired) {
+        deleted += deleteIfExpired(table, rowKey, attr);
+      }
+      if (seen < SCAN_CHUNK || last == null) {
+        return deleted;
+      }
+      resumeAfter = last;
+    }
+  }
+
+  /**
+   * The bytes {@code "attr":{"N":} as items are stored (their DynamoDB JSON), or null when the
+   * name would be escaped in JSON (then every item is decoded).
+   */
+  static byte[] marker(String attr) {
+    for (int i = 0; i < attr.length(); i++) {
+      char ch = attr.charAt(i);
+      if (ch == '"' || ch == '\\' || ch < 0x20) {
+        return null;
+      }
+    }
+    return ("\"" + attr + "\":{\"N\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static boolean contains(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i <= hay.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private int deleteIfExpired(Table table, byte[] rowKey, String attr) {
+    Items items = engine.items();
+    return items.locked(() -> {
+      Table now = engine.catalog().get(table.name());
+      if (now == null || now.id() != table.id() || !attr.equals(ttlAttribute(now))) {
+        return 0;
+      }
+      Map<String, AttributeValue> current = items.get(rowKey);
+      if (current == null || !isExpired(current.get(attr), engine.config().clock().millis())) {
+        return 0;
+      }
+      return items.commit(List.of(new ItemChange(now, rowKey, now.keySchema().keyOf(current), current, null,
+          ItemChange.Origin.TTL)));
+    }, rowKey);
+  }
+}

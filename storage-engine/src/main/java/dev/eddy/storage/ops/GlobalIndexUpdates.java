@@ -1,0 +1,247 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
+import dev.eddy.storage.SecondaryIndex;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * UpdateTable's GlobalSecondaryIndexUpdates: Create (the index is CREATING and Backfilling while
+ * the existing items are indexed in the background), Update (provisioned throughput) and Delete
+ * (entries removed). One index can be created or deleted per request.
+ */
+final class GlobalIndexUpdates {
+  private final List<JsonNode> creates = new ArrayList<>();
+  private final List<JsonNode> updates = new ArrayList<>();
+  private final List<String> deletes = new ArrayList<>();
+  private final ArrayNode attributeDefinitions;
+  private final List<SecondaryIndex> dropped = new ArrayList<>();
+  private final List<ObjectNode> droppedViews = new ArrayList<>();
+
+  private GlobalIndexUpdates(ArrayNode attributeDefinitions) {
+    this.attributeDefinitions = attributeDefinitions;
+  }
+
+  /** Field constraints of GlobalSecondaryIndexUpdates and reads them; null when absent. */
+  static GlobalIndexUpdates read(Req req, Validation v) {
+    ArrayNode list = req.list("GlobalSecondaryIndexUpdates");
+    if (list == null) {
+      return null;
+    }
+    ArrayNode defs = req.list("AttributeDefinitions");
+    if (defs != null) {
+      CreateTableOperation.validateAttributeDefinitions(defs, v);
+    }
+    GlobalIndexUpdates u = new GlobalIndexUpdates(defs);
+    for (int i = 0; i < list.size(); i++) {
+      String path = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
+      Req e = Req.element(list.get(i));
+      Req create = e.obj("Create");
+      Req update = e.obj("Update");
+      Req delete = e.obj("Delete");
+      if (create != null) {
+        IndexDefinitions.validateShape(create.node(), path + ".create", true, v);
+        u.creates.add(create.node());
+      }
+      if (update != null) {
+        String name = update.str("IndexName");
+        v.notNull(name, path + ".update.indexName");
+        Req t = update.obj("ProvisionedThroughput");
+        v.notNull(t, path + ".update.provisionedThroughput");
+        if (t != null) {
+          CreateTableOperation.validateThroughput(t, t.integer("ReadCapacityUnits"), t.integer("WriteCapacityUnits"),
+              path + ".update.provisionedThroughput", v);
+        }
+        u.updates.add(update.node());
+      }
+      if (delete != null) {
+        v.notNull(delete.str("IndexName"), path + ".delete.indexName");
+        u.deletes.add(delete.str("IndexName"));
+      }
+      int actions = (create != null ? 1 : 0) + (update != null ? 1 : 0) + (delete != null ? 1 : 0);
+      if (actions != 1) {
+        throw ApiException.invalidParameter("One of GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Update"
+            + " or GlobalSecondaryIndexUpdate.Delete must be specified, and only one");
+      }
+    }
+    return u;
+  }
+
+  /** Applies the updates to a private copy of the description (inside Catalog.update). */
+  void applyTo(ObjectNode d, Table current, String tableArn) {
+    if (creates.size() + deletes.size() > 1) {
+      throw ApiException.limitExceeded(
+          "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+    }
+    boolean payPerRequest = d.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED")
+        .equals("PAY_PER_REQUEST");
+    if (!creates.isEmpty() || !deletes.isEmpty()) {
+      for (JsonNode g : d.path("GlobalSecondaryIndexes")) {
+        String status = g.path("IndexStatus").asText("ACTIVE");
+        if (!status.equals("ACTIVE")) {
+          throw ApiException.limitExceeded(
+              "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+        }
+      }
+    }
+    for (JsonNode c : creates) {
+      create(d, c, payPerRequest, tableArn);
+    }
+    for (JsonNode u : updates) {
+      ObjectNode g = find(d, u.path("IndexName").asText());
+      if (payPerRequest) {
+        throw ApiException.validation("One or more parameter values were invalid: ProvisionedThroughput cannot be"
+            + " specified for index: " + u.path("IndexName").asText() + " when BillingMode is PAY_PER_REQUEST");
+      }
+      ObjectNode pt = (ObjectNode) g.path("ProvisionedThroughput");
+      pt.put("ReadCapacityUnits", u.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong());
+      pt.put("WriteCapacityUnits", u.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong());
+    }
+    for (String name : deletes) {
+      ObjectNode g = find(d, name);
+      SecondaryIndex idx = current.index(name);
+      ArrayNode gsis = (ArrayNode) d.get("GlobalSecondaryIndexes");
+      for (int i = 0; i < gsis.size(); i++) {
+        if (gsis.get(i) == g) {
+          gsis.remove(i);
+          break;
+        }
+      }
+      if (gsis.isEmpty()) {
+        d.remove("GlobalSecondaryIndexes");
+      }
+      pruneAttributeDefinitions(d);
+      ObjectNode view = g.deepCopy();
+      view.put("IndexStatus", "DELETING");
+      view.remove(SecondaryIndex.ID_FIELD);
+      droppedViews.add(view);
+      if (idx != null) {
+        dropped.add(idx);
+      }
+    }
+  }
+
+  private void create(ObjectNode d, JsonNode c, boolean payPerRequest, String tableArn) {
+    String name = c.path("IndexName").asText();
+    for (String field : List.of("LocalSecondaryIndexes", "GlobalSecondaryIndexes")) {
+      for (JsonNode i : d.path(field)) {
+        if (i.path("IndexName").asText().equals(name)) {
+          throw ApiException.validation("One or more parameter values were invalid: Attempting to create an index"
+              + " which already exists");
+        }
+      }
+    }
+    if (d.path("GlobalSecondaryIndexes").size() >= IndexDefinitions.MAX_GSI) {
+      throw ApiException.limitExceeded("One or more parameter values were invalid: GlobalSecondaryIndex count"
+          + " exceeds the per-table limit of " + IndexDefinitions.MAX_GSI);
+    }
+    ArrayNode defs = (ArrayNode) d.get("AttributeDefinitions");
+    List<String> defined = new ArrayList<>();
+    for (JsonNode a : defs) {
+      defined.add(a.path("AttributeName").asText());
+    }
+    List<String> merged = new ArrayList<>(defined);
+    if (attributeDefinitions != null) {
+      for (JsonNode a : attributeDefinitions) {
+        String n = a.path("AttributeName").asText();
+        for (JsonNode existing : defs) {
+          if (existing.path("AttributeName").asText().equals(n)
+              && !existing.path("AttributeType").asText().equals(a.path("AttributeType").asText())) {
+            throw ApiException.invalidParameter("Cannot change the type of an existing attribute definition: " + n);
+          }
+        }
+        if (!merged.contains(n)) {
+          merged.add(n);
+        }
+      }
+    }
+    IndexDefinitions.checkIndexKeySchema(c, merged);
+    int projected = IndexDefinitions.checkProjection(c);
+    IndexDefinitions.checkProjectedTotal(IndexDefinitions.projectedCount(d) + projected);
+    IndexDefinitions.checkGsiThroughput(c, payPerRequest);
+    for (JsonNode k : c.path("KeySchema")) {
+      String attr = k.path("AttributeName").asText();
+      if (!defined.contains(attr)) {
+        for (JsonNode a : attributeDefinitions) {
+          if (a.path("AttributeName").asText().equals(attr)) {
+            defs.add(a.deepCopy());
+            defined.add(attr);
+          }
+        }
+      }
+    }
+    int id = d.path(IndexDefinitions.NEXT_ID).asInt(1);
+    d.put(IndexDefinitions.NEXT_ID, id + 1);
+    ObjectNode g = IndexDefinitions.description(c, id, true, payPerRequest, tableArn, "CREATING");
+    g.put("Backfilling", true);
+    ArrayNode gsis = d.has("GlobalSecondaryIndexes") ? (ArrayNode) d.get("GlobalSecondaryIndexes")
+        : d.putArray("GlobalSecondaryIndexes");
+    gsis.add(g);
+  }
+
+  private static ObjectNode find(ObjectNode d, String name) {
+    for (JsonNode g : d.path("GlobalSecondaryIndexes")) {
+      if (g.path("IndexName").asText().equals(name)) {
+        return (ObjectNode) g;
+      }
+    }
+    throw ApiException.resourceNotFound("Requested resource not found: Index: " + name + " not found");
+  }
+
+  /** AttributeDefinitions keep exactly the attributes used by the table and index key schemas. */
+  private static void pruneAttributeDefinitions(ObjectNode d) {
+    Set<String> used = new LinkedHashSet<>();
+    for (JsonNode k : d.path("KeySchema")) {
+      used.add(k.path("AttributeName").asText());
+    }
+    for (String field : List.of("LocalSecondaryIndexes", "GlobalSecondaryIndexes")) {
+      for (JsonNode i : d.path(field)) {
+        for (JsonNode k : i.path("KeySchema")) {
+          used.add(k.path("AttributeName").asText());
+        }
+      }
+    }
+    for (Iterator<JsonNode> it = d.path("AttributeDefinitions").iterator(); it.hasNext(); ) {
+      if (!used.contains(it.next().path("AttributeName").asText())) {
+        it.remove();
+      }
+    }
+  }
+
+  /** True when an index is created or deleted (the table is UPDATING). */
+  boolean changesIndexes() {
+    return !creates.isEmpty() || !deletes.isEmpty();
+  }
+
+  /** After the catalog change: start backfills, drop the entries of deleted indexes. */
+  void afterCommit(StorageEngine engine, Table before, Table after) {
+    for (JsonNode c : creates) {
+      engine.indexes().startBackfill(after.name(), c.path("IndexName").asText());
+    }
+    for (SecondaryIndex idx : dropped) {
+      engine.indexes().dropEntries(before, idx);
+    }
+  }
+
+  /** Adds the deleted indexes (status DELETING) to the response's description. */
+  void decorate(ObjectNode view) {
+    if (droppedViews.isEmpty()) {
+      return;
+    }
+    ArrayNode gsis = view.has("GlobalSecondaryIndexes") ? (ArrayNode) view.get("GlobalSecondaryIndexes")
+        : view.putArray("GlobalSecondaryIndexes");
+    for (ObjectNode g : droppedViews) {
+      gsis.add(g);
+    }
+  }
+}

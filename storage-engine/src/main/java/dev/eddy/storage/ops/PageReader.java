@@ -1,0 +1,132 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
+import dev.eddy.api.Json;
+import dev.eddy.storage.ItemCodec;
+import dev.eddy.storage.KeyDef;
+import dev.eddy.storage.KvStore;
+import dev.eddy.storage.SecondaryIndex;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Reads one page of a Query or Scan straight from a RocksDB cursor over a key range of a table or
+ * an index: it seeks to the start, evaluates items one by one and stops at Limit (items
+ * evaluated, before the filter) or once 1 MB of item data has been read, never holding more than
+ * the page in memory. The last evaluated item gives LastEvaluatedKey.
+ */
+final class PageReader {
+  /** DynamoDB's page size limit: 1 MB of item data read. */
+  static final long MAX_PAGE_BYTES = 1024 * 1024;
+
+  private final StorageEngine engine;
+  private final Table table;
+  private final SecondaryIndex index;
+  private final ReadSelection selection;
+
+  PageReader(StorageEngine engine, Table table, SecondaryIndex index, ReadSelection selection) {
+    this.engine = engine;
+    this.table = table;
+    this.index = index;
+    this.selection = selection;
+  }
+
+  /** A page: the response fields Items, Count, ScannedCount, LastEvaluatedKey, and the bytes read. */
+  record Page(ObjectNode response, long bytesRead) {}
+
+  /**
+   * Reads [lower, upper) forward or backward.
+   *
+   * @param keyFilter decides on the raw key whether an entry belongs to the read at all (parallel
+   *     scan segments); entries it rejects are not evaluated. Null for all.
+   */
+  Page read(byte[] lower, byte[] upper, boolean forward, Predicate<byte[]> keyFilter, Long limit,
+      Predicate<Map<String, AttributeValue>> filter) {
+    KvStore.Space space = index == null ? KvStore.Space.ITEMS : KvStore.Space.INDEXES;
+    ArrayNode items = selection.countOnly() ? null : Json.NODES.arrayNode();
+    long scanned = 0;
+    long count = 0;
+    long bytes = 0;
+    boolean stopped = false;
+    Map<String, AttributeValue> last = null;
+    try (KvStore.Cursor c = engine.store().cursor(space)) {
+      if (forward) {
+        c.seek(lower);
+      } else {
+        c.seekForPrev(upper);
+        if (c.valid() && KeyBytes.compare(c.key(), upper) >= 0) {
+          c.prev();
+        }
+      }
+      while (c.valid()) {
+        byte[] key = c.key();
+        if (forward ? KeyBytes.compare(key, upper) >= 0 : KeyBytes.compare(key, lower) < 0) {
+          break;
+        }
+        if (keyFilter != null && !keyFilter.test(key)) {
+          advance(c, forward);
+          continue;
+        }
+        Map<String, AttributeValue> entry = ItemCodec.decode(c.value());
+        advance(c, forward);
+        Map<String, AttributeValue> item = entry;
+        long size = AttributeValues.itemSize(entry);
+        if (index != null && selection.needsTableItem()) {
+          item = engine.items().get(table.rowKey(entry));
+          if (item == null) {
+            continue; // deleted since the index entry was read
+          }
+          size += AttributeValues.itemSize(item);
+        }
+        scanned++;
+        bytes += size;
+        last = entry;
+        if (filter == null || filter.test(item)) {
+          count++;
+          if (items != null) {
+            items.add(AttributeValues.itemToJson(selection.output(item)));
+          }
+        }
+        if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
+          stopped = true;
+          break;
+        }
+      }
+    }
+    ObjectNode response = Json.object();
+    if (items != null) {
+      response.set("Items", items);
+    }
+    response.put("Count", count);
+    response.put("ScannedCount", scanned);
+    if (stopped && last != null) {
+      response.set("LastEvaluatedKey", AttributeValues.itemToJson(lastEvaluatedKey(last)));
+    }
+    return new Page(response, bytes);
+  }
+
+  private static void advance(KvStore.Cursor c, boolean forward) {
+    if (forward) {
+      c.next();
+    } else {
+      c.prev();
+    }
+  }
+
+  /** The table key attributes, then (for an index) the index key attributes of an item. */
+  Map<String, AttributeValue> lastEvaluatedKey(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new LinkedHashMap<>(table.keySchema().keyOf(item));
+    if (index != null) {
+      for (KeyDef d : index.startKeyAttributes()) {
+        key.putIfAbsent(d.name(), item.get(d.name()));
+      }
+    }
+    return key;
+  }
+}

@@ -1,0 +1,603 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
+import dev.eddy.api.ErrorCode;
+import dev.eddy.api.Json;
+import dev.eddy.api.Operation;
+import dev.eddy.storage.KeyDef;
+import dev.eddy.storage.KeySchema;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ConditionExpression;
+import dev.eddy.storage.expr.ExpressionContext;
+import dev.eddy.storage.expr.ExpressionKind;
+import dev.eddy.storage.partiql.Binder;
+import dev.eddy.storage.partiql.ExpressionBuilder;
+import dev.eddy.storage.partiql.PartiQLParser;
+import dev.eddy.storage.partiql.Pql;
+import dev.eddy.storage.partiql.Pql.*;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs PartiQL statements by translating each one into the JSON API request that does the same
+ * thing (GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem) and handing it to that
+ * operation: conditions and updates become expressions evaluated by the expression library, and
+ * writes take the one write path (so they reach indexes and the stream like any other write).
+ */
+final class PartiQL {
+  static final int MAX_STATEMENT_LENGTH = 8192;
+  private static final long PAGE_BYTES = 1024 * 1024;
+
+  private final StorageEngine engine;
+  private final Function<String, Operation> ops;
+
+  PartiQL(StorageEngine engine, Function<String, Operation> ops) {
+    this.engine = engine;
+    this.ops = ops;
+  }
+
+  /** A parsed statement bound to its table and parameters. */
+  record Prepared(String text, Statement statement, Table table, List<AttributeValue> params) {
+    boolean isRead() {
+      return statement instanceof Select;
+    }
+
+    String tableName() {
+      return table.name();
+    }
+  }
+
+  /** Parses a statement, checks its parameters and finds its table (ResourceNotFoundException if absent). */
+  Prepared prepare(String text, ArrayNode parameters) {
+    PartiQLParser.Parsed parsed = PartiQLParser.parse(text);
+    List<AttributeValue> params = new ArrayList<>();
+    if (parameters != null) {
+      for (JsonNode p : parameters) {
+        params.add(AttributeValues.read(p));
+      }
+    }
+    if (params.size() != parsed.parameterCount()) {
+      throw ApiException.validation("Number of parameters in request and statement don't match.");
+    }
+    String tableName = tableOf(parsed.statement());
+    Table table = engine.catalog().get(tableName);
+    if (table == null) {
+      throw ApiException.resourceNotFound("Requested resource not found");
+    }
+    return new Prepared(text, parsed.statement(), table, params);
+  }
+
+  static String tableOf(Statement s) {
+    if (s instanceof Select sel) {
+      return sel.table();
+    }
+    if (s instanceof Insert i) {
+      return i.table();
+    }
+    if (s instanceof Update u) {
+      return u.table();
+    }
+    if (s instanceof Delete d) {
+      return d.table();
+    }
+    return ((Exists) s).select().table();
+  }
+
+  /** Options of one statement execution. */
+  record Options(boolean consistentRead, Long limit, String nextToken, String capacity, String onFailure) {}
+
+  /** Executes a statement as ExecuteStatement does; the response has Items (and NextToken). */
+  ObjectNode execute(Prepared p, Options o) {
+    Statement s = p.statement();
+    if (s instanceof Select sel) {
+      return select(p, sel, o);
+    }
+    if (s instanceof Insert ins) {
+      return insert(p, ins, o);
+    }
+    if (s instanceof Update up) {
+      return update(p, up, o);
+    }
+    if (s instanceof Delete del) {
+      return delete(p, del, o);
+    }
+    throw ApiException.validation("Unsupported operation: EXISTS can only be used in ExecuteTransaction");
+  }
+
+  // ---- writes ----
+
+  private ObjectNode call(String operation, ObjectNode request) {
+    Operation op = ops.apply(operation);
+    if (op == null) {
+      throw ApiException.validation("Unsupported operation: " + operation + " is not available in this build");
+    }
+    return op.handle(request);
+  }
+
+  private static void putExpressions(ObjectNode req, ExpressionBuilder eb) {
+    if (eb.names() != null) {
+      ObjectNode n = req.putObject("ExpressionAttributeNames");
+      eb.names().forEach(n::put);
+    }
+    if (eb.values() != null) {
+      req.set("ExpressionAttributeValues", AttributeValues.itemToJson(eb.values()));
+    }
+  }
+
+  private static void common(ObjectNode req, Options o) {
+    if (o.capacity() != null) {
+      req.put("ReturnConsumedCapacity", o.capacity());
+    }
+    if (o.onFailure() != null) {
+      req.put("ReturnValuesOnConditionCheckFailure", o.onFailure());
+    }
+  }
+
+  /** The request PutItem would get for an INSERT (conditional on the key being absent). */
+  ObjectNode insertRequest(Prepared p, Insert ins, ExpressionBuilder eb) {
+    AttributeValue item = new Binder(p.params()).value(ins.value());
+    if (!(item instanceof AttributeValue.M m)) {
+      throw ApiException.validation("Unsupported operation: Insert value must be a tuple");
+    }
+    ObjectNode req = Json.object();
+    req.put("TableName", p.tableName());
+    req.set("Item", AttributeValues.itemToJson(m.values()));
+    req.put("ConditionExpression", "attribute_not_exists(" + eb.name(p.table().keySchema().hash().name()) + ")");
+    putExpressions(req, eb);
+    return req;
+  }
+
+  private ObjectNode insert(Prepared p, Insert ins, Options o) {
+    ObjectNode req = insertRequest(p, ins, new ExpressionBuilder(new Binder(p.params())));
+    common(req, o);
+    ObjectNode r;
+    try {
+      r = call("PutItem", req);
+    } catch (ApiException e) {
+      if (e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED) {
+        throw duplicate();
+      }
+      throw e;
+    }
+    return itemsResponse(null, r);
+  }
+
+  static ApiException duplicate() {
+    return new ApiException(ErrorCode.DUPLICATE_ITEM, "Duplicate primary key exists in table");
+  }
+
+  /** The request UpdateItem would get for an UPDATE (conditional on the item existing and the WHERE). */
+  ObjectNode updateRequest(Prepared p, Update up, ExpressionBuilder eb) {
+    Map<String, AttributeValue> key = requireKey(p, up.where());
+    ObjectNode req = Json.object();
+    req.put("TableName", p.tableName());
+    req.set("Key", AttributeValues.itemToJson(key));
+    req.put("UpdateExpression", eb.update(up.actions()));
+    req.put("ConditionExpression", eb.condition(up.where()));
+    putExpressions(req, eb);
+    return req;
+  }
+
+  private ObjectNode update(Prepared p, Update up, Options o) {
+    ObjectNode req = updateRequest(p, up, new ExpressionBuilder(new Binder(p.params())));
+    if (up.returning() != null) {
+      req.put("ReturnValues", up.returning().replace("MODIFIED", "UPDATED").replace(' ', '_'));
+    }
+    common(req, o);
+    return itemsResponse(up.returning(), call("UpdateItem", req));
+  }
+
+  /** The request DeleteItem would get for a DELETE (an absent item is no error, as in DynamoDB). */
+  ObjectNode deleteRequest(Prepared p, Delete del, ExpressionBuilder eb) {
+    Map<String, AttributeValue> key = requireKey(p, del.where());
+    ObjectNode req = Json.object();
+    req.put("TableName", p.tableName());
+    req.set("Key", AttributeValues.itemToJson(key));
+    if (conjuncts(del.where()).size() > key.size()) {
+      req.put("ConditionExpression", "attribute_not_exists(" + eb.name(p.table().keySchema().hash().name()) + ") OR ("
+          + eb.condition(del.where()) + ")");
+    }
+    putExpressions(req, eb);
+    return req;
+  }
+
+  private ObjectNode delete(Prepared p, Delete del, Options o) {
+    if (del.returning() != null && !del.returning().equals("ALL OLD")) {
+      throw ApiException.validation("Invalid returning clause: RETURNING " + del.returning()
+          + " *. Only RETURNING ALL OLD * is allowed in DELETE statements.");
+    }
+    ObjectNode req = deleteRequest(p, del, new ExpressionBuilder(new Binder(p.params())));
+    if (del.returning() != null) {
+      req.put("ReturnValues", "ALL_OLD");
+    }
+    common(req, o);
+    return itemsResponse(del.returning(), call("DeleteItem", req));
+  }
+
+  private static ObjectNode itemsResponse(String returning, ObjectNode r) {
+    ObjectNode response = Json.object();
+    ArrayNode items = response.putArray("Items");
+    JsonNode attrs = r.get("Attributes");
+    if (returning != null && attrs != null && attrs.size() > 0) {
+      items.add(attrs);
+    }
+    if (r.has("ConsumedCapacity")) {
+      response.set("ConsumedCapacity", r.get("ConsumedCapacity"));
+    }
+    return response;
+  }
+
+  // ---- keys ----
+
+  static List<Expr> conjuncts(Expr where) {
+    List<Expr> out = new ArrayList<>();
+    if (where != null) {
+      collect(where, out);
+    }
+    return out;
+  }
+
+  private static void collect(Expr e, List<Expr> out) {
+    if (e instanceof Binary b && b.op().equals("AND")) {
+      collect(b.left(), out);
+      collect(b.right(), out);
+    } else {
+      out.add(e);
+    }
+  }
+
+  /** The value an equality conjunct gives a top-level attribute, or null. */
+  private static Expr equalityValue(Expr conjunct, String attribute) {
+    if (conjunct instanceof Binary b && b.op().equals("=")) {
+      if (isAttribute(b.left(), attribute) && Binder.isValue(b.right())) {
+        return b.right();
+      }
+      if (isAttribute(b.right(), attribute) && Binder.isValue(b.left())) {
+        return b.left();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isAttribute(Expr e, String attribute) {
+    return e instanceof PathExpr p && p.elements().size() == 1 && p.elements().get(0).equals(attribute);
+  }
+
+  /** The full primary key from top-level equalities of the WHERE clause, or null. */
+  static Map<String, AttributeValue> keyOf(Expr where, KeySchema ks, Binder binder) {
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    for (KeyDef def : ks.range() == null ? List.of(ks.hash()) : List.of(ks.hash(), ks.range())) {
+      AttributeValue v = null;
+      for (Expr c : conjuncts(where)) {
+        Expr e = equalityValue(c, def.name());
+        if (e != null) {
+          v = binder.value(e);
+          break;
+        }
+      }
+      if (v == null) {
+        return null;
+      }
+      key.put(def.name(), v);
+    }
+    return key;
+  }
+
+  static Map<String, AttributeValue> requireKey(Prepared p, Expr where) {
+    Map<String, AttributeValue> key = keyOf(where, p.table().keySchema(), new Binder(p.params()));
+    if (key == null) {
+      throw ApiException.validation("Where clause does not contain a mandatory equality on all key attributes");
+    }
+    return key;
+  }
+
+  /** The partition key values the WHERE clause pins (equality, IN, or an OR of those), or null. */
+  private static List<AttributeValue> partitionValues(Expr where, String pk, Binder binder) {
+    if (where == null) {
+      return null;
+    }
+    if (where instanceof Binary b && b.op().equals("OR")) {
+      List<AttributeValue> l = partitionValues(b.left(), pk, binder);
+      List<AttributeValue> r = partitionValues(b.right(), pk, binder);
+      if (l == null || r == null) {
+        return null;
+      }
+      List<AttributeValue> all = new ArrayList<>(l);
+      all.addAll(r);
+      return all;
+    }
+    for (Expr c : conjuncts(where)) {
+      Expr eq = equalityValue(c, pk);
+      if (eq != null) {
+        return List.of(binder.value(eq));
+      }
+      if (c instanceof In in && isAttribute(in.value(), pk) && in.list().stream().allMatch(Binder::isValue)) {
+        List<AttributeValue> out = new ArrayList<>();
+        for (Expr v : in.list()) {
+          out.add(binder.value(v));
+        }
+        return out;
+      }
+    }
+    return null;
+  }
+
+  // ---- SELECT ----
+
+  /** One step of a SELECT plan: a GetItem of one key, a Query of one partition, or a Scan. */
+  private record Step(String kind, Map<String, AttributeValue> key, AttributeValue partition) {}
+
+  private ObjectNode select(Prepared p, Select sel, Options o) {
+    Binder binder = new Binder(p.params());
+    KeySchema ks = keySchema(p.table(), sel.index());
+    List<Step> steps = plan(sel, ks, binder);
+    ConditionExpression filter = null;
+    if (sel.where() != null) {
+      ExpressionBuilder eb = new ExpressionBuilder(binder);
+      String text = eb.condition(sel.where());
+      filter = ConditionExpression.parse(text, new ExpressionContext(eb.names(), eb.values()), ExpressionKind.FILTER);
+    }
+    boolean descending = checkOrder(sel, ks, steps);
+
+    int step = 0;
+    JsonNode startKey = null;
+    if (o.nextToken() != null) {
+      JsonNode token = decodeToken(o.nextToken(), p.text());
+      step = token.path("i").asInt();
+      startKey = token.get("k");
+      if (step < 0 || step > steps.size()) {
+        throw invalidToken();
+      }
+    }
+    long remaining = o.limit() == null ? Long.MAX_VALUE : o.limit();
+    long bytes = 0;
+    double units = 0;
+    ObjectNode response = Json.object();
+    ArrayNode items = response.putArray("Items");
+    String token = null;
+    while (step < steps.size()) {
+      if (remaining <= 0 || bytes >= PAGE_BYTES) {
+        token = encodeToken(p.text(), step, null);
+        break;
+      }
+      Step s = steps.get(step);
+      ObjectNode req = Json.object();
+      req.put("TableName", p.tableName());
+      if (o.consistentRead()) {
+        req.put("ConsistentRead", true);
+      }
+      if (o.capacity() != null) {
+        req.put("ReturnConsumedCapacity", "TOTAL");
+      }
+      List<JsonNode> found = new ArrayList<>();
+      JsonNode lastKey = null;
+      ObjectNode r;
+      if (s.kind().equals("get")) {
+        if (!keyMatchesSchema(s.key(), ks)) {
+          step++;
+          startKey = null;
+          continue;
+        }
+        req.set("Key", AttributeValues.itemToJson(s.key()));
+        r = reparse(call("GetItem", req)); // GetItem may hold the stored bytes as a raw value
+        if (r.has("Item")) {
+          found.add(r.get("Item"));
+        }
+      } else {
+        if (sel.index() != null) {
+          req.put("IndexName", sel.index());
+        }
+        if (remaining != Long.MAX_VALUE) {
+          req.put("Limit", remaining);
+        }
+        if (startKey != null && !startKey.isNull()) {
+          req.set("ExclusiveStartKey", startKey);
+        }
+        if (s.kind().equals("query")) {
+          if (!s.partition().type().equals(ks.hash().type())) {
+            step++;
+            startKey = null;
+            continue;
+          }
+          req.put("KeyConditionExpression", "#pk = :pk");
+          req.putObject("ExpressionAttributeNames").put("#pk", ks.hash().name());
+          req.putObject("ExpressionAttributeValues").set(":pk", AttributeValues.toJson(s.partition()));
+          if (descending) {
+            req.put("ScanIndexForward", false);
+          }
+          r = call("Query", req);
+        } else {
+          r = call("Scan", req);
+        }
+        for (JsonNode it : r.path("Items")) {
+          found.add(it);
+        }
+        lastKey = r.get("LastEvaluatedKey");
+      }
+      units += r.path("ConsumedCapacity").path("CapacityUnits").asDouble(0);
+      for (JsonNode it : found) {
+        Map<String, AttributeValue> item = AttributeValues.readItem(it);
+        bytes += AttributeValues.itemSize(item);
+        if (filter == null || filter.test(item)) {
+          items.add(AttributeValues.itemToJson(project(sel.projection(), item)));
+        }
+      }
+      if (remaining != Long.MAX_VALUE) {
+        remaining -= found.size();
+      }
+      if (lastKey != null) {
+        token = encodeToken(p.text(), step, lastKey);
+        break;
+      }
+      step++;
+      startKey = null;
+    }
+    if (token == null && step < steps.size()) {
+      token = encodeToken(p.text(), step, null);
+    }
+    if (token != null) {
+      response.put("NextToken", token);
+    }
+    if (o.capacity() != null && !o.capacity().equals("NONE")) {
+      ObjectNode cc = response.putObject("ConsumedCapacity");
+      cc.put("TableName", p.tableName());
+      cc.put("CapacityUnits", units);
+      cc.put("ReadCapacityUnits", units);
+    }
+    return response;
+  }
+
+  private static boolean keyMatchesSchema(Map<String, AttributeValue> key, KeySchema ks) {
+    if (!key.get(ks.hash().name()).type().equals(ks.hash().type())) {
+      return false;
+    }
+    return ks.range() == null || key.get(ks.range().name()).type().equals(ks.range().type());
+  }
+
+  private List<Step> plan(Select sel, KeySchema ks, Binder binder) {
+    List<Step> steps = new ArrayList<>();
+    if (sel.index() == null) {
+      Map<String, AttributeValue> key = keyOf(sel.where(), ks, binder);
+      if (key != null) {
+        steps.add(new Step("get", key, null));
+        return steps;
+      }
+    }
+    List<AttributeValue> partitions = partitionValues(sel.where(), ks.hash().name(), binder);
+    if (partitions != null) {
+      Set<AttributeValue> distinct = new LinkedHashSet<>(partitions);
+      for (AttributeValue v : distinct) {
+        if (sel.index() == null && ks.range() == null) {
+          Map<String, AttributeValue> key = new LinkedHashMap<>();
+          key.put(ks.hash().name(), v);
+          steps.add(new Step("get", key, null));
+        } else {
+          steps.add(new Step("query", null, v));
+        }
+      }
+      return steps;
+    }
+    steps.add(new Step("scan", null, null));
+    return steps;
+  }
+
+  /** ORDER BY needs a query on one partition and names the sort key; returns true for DESC. */
+  private static boolean checkOrder(Select sel, KeySchema ks, List<Step> steps) {
+    if (sel.orderBy().isEmpty()) {
+      return false;
+    }
+    if (sel.where() == null) {
+      throw ApiException.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
+    }
+    boolean scan = steps.stream().anyMatch(s -> s.kind().equals("scan"));
+    if (scan) {
+      throw ApiException.validation("Must have at least one non-optional hash key condition in WHERE clause when using"
+          + " ORDER BY clause.");
+    }
+    boolean descending = false;
+    for (Order order : sel.orderBy()) {
+      Object name = order.key().elements().size() == 1 ? order.key().elements().get(0) : null;
+      boolean isKey = Objects.equals(name, ks.hash().name()) || (ks.range() != null && Objects.equals(name, ks.range().name()));
+      if (!isKey) {
+        throw ApiException.validation("Variable reference " + order.key().resultName()
+            + " must refer to a partition or sort key.");
+      }
+      if (ks.range() != null && Objects.equals(name, ks.range().name())) {
+        descending = order.descending();
+      }
+    }
+    return descending;
+  }
+
+  private static KeySchema keySchema(Table table, String index) {
+    if (index == null) {
+      return table.keySchema();
+    }
+    for (String field : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+      for (JsonNode i : table.description().path(field)) {
+        if (index.equals(i.path("IndexName").asText())) {
+          return Table.keySchemaOf(i.path("KeySchema"), table.description().path("AttributeDefinitions"));
+        }
+      }
+    }
+    throw ApiException.validation("The table does not have the specified index: " + index);
+  }
+
+  /** SELECT's projection: each path under its leaf name (a.b gives "b", l[1] gives "l[1]"). */
+  static Map<String, AttributeValue> project(List<Expr> projection, Map<String, AttributeValue> item) {
+    if (projection == null) {
+      return item;
+    }
+    Map<String, AttributeValue> out = new LinkedHashMap<>();
+    for (Expr e : projection) {
+      if (!(e instanceof PathExpr p)) {
+        throw ApiException.validation("Unsupported operation: only paths can be projected");
+      }
+      AttributeValue v = item.get((String) p.elements().get(0));
+      for (int i = 1; i < p.elements().size() && v != null; i++) {
+        Object el = p.elements().get(i);
+        if (el instanceof String name) {
+          v = v instanceof AttributeValue.M m ? m.values().get(name) : null;
+        } else {
+          int idx = (Integer) el;
+          v = v instanceof AttributeValue.L l && idx < l.values().size() ? l.values().get(idx) : null;
+        }
+      }
+      if (v != null) {
+        out.put(p.resultName(), v);
+      }
+    }
+    return out;
+  }
+
+  // ---- tokens ----
+
+  private static String encodeToken(String statement, int step, JsonNode key) {
+    ObjectNode t = Json.object();
+    t.put("v", 1);
+    t.put("h", statement.hashCode());
+    t.put("i", step);
+    if (key != null) {
+      t.set("k", key);
+    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.toBytes(t));
+  }
+
+  private static JsonNode decodeToken(String token, String statement) {
+    try {
+      JsonNode t = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(token));
+      if (t == null || t.path("v").asInt() != 1 || t.path("h").asInt() != statement.hashCode()) {
+        throw invalidToken();
+      }
+      return t;
+    } catch (IOException | IllegalArgumentException e) {
+      throw invalidToken();
+    }
+  }
+
+  private static ApiException invalidToken() {
+    return ApiException.validation("Invalid NextToken");
+  }
+
+  static ObjectNode reparse(ObjectNode response) {
+    try {
+      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(response));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

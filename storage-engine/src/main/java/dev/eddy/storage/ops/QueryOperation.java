@@ -1,0 +1,128 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.api.Operation;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
+import dev.eddy.storage.KeySchema;
+import dev.eddy.storage.SecondaryIndex;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.ConditionExpression;
+import dev.eddy.storage.expr.ExpressionParameters;
+import dev.eddy.storage.expr.KeyCondition;
+import dev.eddy.storage.expr.Legacy;
+import dev.eddy.storage.expr.ProjectionExpression;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Query: one partition of a table or index, in sort key order (or reversed), one page at a time
+ * straight from a cursor positioned at the start of the key range.
+ */
+public final class QueryOperation implements Operation {
+  private final StorageEngine engine;
+
+  public QueryOperation(StorageEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public ObjectNode handle(ObjectNode request) {
+    Req req = new Req(request);
+    Validation v = new Validation();
+    ReadRequests.validateCommon(req, v);
+    Map<String, Legacy.Condition> keyConditions = ReadRequests.conditions(req, "KeyConditions", v);
+    Map<String, Legacy.Condition> queryFilter = ReadRequests.conditions(req, "QueryFilter", v);
+    v.throwIfAny();
+    ExpressionParameters.check(ExpressionParameters.Operation.QUERY, present(request));
+    if (!req.has("KeyConditions") && !req.has("KeyConditionExpression")) {
+      throw ApiException.validation(
+          "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+    }
+    Table table = engine.catalog().require(req.str("TableName"));
+    SecondaryIndex index = ReadRequests.index(req, table);
+    KeySchema keys = index == null ? table.keySchema() : index.keySchema();
+    String rangeName = keys.range() == null ? null : keys.range().name();
+    ReadExpressions expressions = ReadExpressions.of(req);
+    KeyCondition condition = req.has("KeyConditionExpression")
+        ? KeyCondition.parse(req.str("KeyConditionExpression"), expressions.context, keys.hash().name(), rangeName)
+        : Legacy.keyConditions(keyConditions, keys.hash().name(), rangeName);
+    condition.checkTypes(keys.hash().type(), keys.range() == null ? null : keys.range().type());
+    ConditionExpression filter = null;
+    if (req.has("FilterExpression")) {
+      filter = expressions.filter(req.str("FilterExpression"));
+      for (String attr : filter.topLevelAttributes()) {
+        if (keys.isKeyAttribute(attr)) {
+          throw ApiException.validation(
+              "Filter Expression can only contain non-primary key attributes: Primary key attribute: " + attr);
+        }
+      }
+    } else if (queryFilter != null || req.has("ConditionalOperator")) {
+      if (queryFilter != null) {
+        for (String attr : queryFilter.keySet()) {
+          if (keys.isKeyAttribute(attr)) {
+            throw ApiException.validation(
+                "QueryFilter can only contain non-primary key attributes: Primary key attribute: " + attr);
+          }
+        }
+      }
+      filter = Legacy.filter(queryFilter, req.str("ConditionalOperator"), "QueryFilter");
+    }
+    ProjectionExpression projection = ReadRequests.projection(req, expressions);
+    expressions.checkAllUsed();
+    ReadSelection selection =
+        ReadSelection.of(req.str("Select"), projection, ReadRequests.projectionParameter(req), index);
+    Map<String, AttributeValue> startKey = ReadRequests.exclusiveStartKey(req, table, index);
+
+    byte[] prefix = index == null ? table.rowPrefix() : index.prefix(table);
+    byte[][] range = KeyBytes.range(KeyBytes.encodeAll(prefix, condition.partitionKeyValue()),
+        condition.sortKeyCondition());
+    byte[] lower = range[0];
+    byte[] upper = range[1];
+    Boolean scanForward = req.bool("ScanIndexForward");
+    boolean forward = scanForward == null || scanForward;
+    if (startKey != null) {
+      if (!condition.partitionKeyValue().equals(startKey.get(keys.hash().name()))) {
+        throw ApiException.validation(
+            "The provided starting key is outside query boundaries based on provided conditions");
+      }
+      KeyCondition.SortKeyCondition sort = condition.sortKeyCondition();
+      if (sort != null && !sort.test(startKey.get(rangeName))) {
+        throw ApiException.validation("The provided starting key does not match the range key predicate");
+      }
+      byte[] at = index == null ? table.rowKey(startKey) : index.startKey(table, startKey);
+      if (forward) {
+        byte[] after = KeyBytes.successor(at);
+        if (KeyBytes.compare(after, lower) > 0) {
+          lower = after;
+        }
+      } else if (KeyBytes.compare(at, upper) < 0) {
+        upper = at;
+      }
+    }
+    Boolean consistent = req.bool("ConsistentRead");
+    ConditionExpression f = filter;
+    PageReader.Page page = new PageReader(engine, table, index, selection)
+        .read(lower, upper, forward, null, req.integer("Limit"), f == null ? null : f::test);
+    ObjectNode response = page.response();
+    ReadRequests.addCapacity(response, req.str("ReturnConsumedCapacity"), table, index, page.bytesRead(),
+        consistent != null && consistent);
+    return response;
+  }
+
+  static Set<String> present(ObjectNode request) {
+    Set<String> out = new HashSet<>();
+    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = request.fields(); it.hasNext(); ) {
+      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+      if (!e.getValue().isNull()) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+}

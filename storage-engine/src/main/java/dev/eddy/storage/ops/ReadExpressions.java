@@ -1,0 +1,37 @@
+package dev.eddy.storage.ops;
+
+import dev.eddy.api.Req;
+import dev.eddy.storage.expr.ConditionExpression;
+import dev.eddy.storage.expr.ExpressionContext;
+import dev.eddy.storage.expr.ExpressionKind;
+import dev.eddy.storage.expr.ProjectionExpression;
+
+/**
+ * The ExpressionAttributeNames/Values of a Query or Scan and the expressions parsed against them
+ * (KeyConditionExpression, FilterExpression, ProjectionExpression), so that unused placeholders
+ * are caught across all of them. Parameter mixing rules are checked before (ExpressionParameters).
+ */
+final class ReadExpressions {
+  final ExpressionContext context;
+
+  private ReadExpressions(ExpressionContext context) {
+    this.context = context;
+  }
+
+  static ReadExpressions of(Req req) {
+    return new ReadExpressions(ActionExpressions.contextOf(req));
+  }
+
+  ConditionExpression filter(String text) {
+    return ConditionExpression.parse(text, context, ExpressionKind.FILTER);
+  }
+
+  ProjectionExpression projection(String text) {
+    return ProjectionExpression.parse(text, context);
+  }
+
+  /** After all expressions are parsed: unused placeholders are errors. */
+  void checkAllUsed() {
+    context.checkAllUsed();
+  }
+}

@@ -1,0 +1,193 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
+import dev.eddy.api.ErrorCode;
+import dev.eddy.api.Json;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
+import dev.eddy.storage.KeyDef;
+import dev.eddy.storage.SecondaryIndex;
+import dev.eddy.storage.Table;
+import dev.eddy.storage.expr.Legacy;
+import dev.eddy.storage.expr.ProjectionExpression;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** What Query and Scan share: parameter checks, index lookup, start keys, legacy maps, capacity. */
+final class ReadRequests {
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+
+  private ReadRequests() {}
+
+  /** Field constraints common to Query and Scan. */
+  static void validateCommon(Req req, Validation v) {
+    v.tableName(req.str("TableName"), "tableName");
+    String indexName = req.str("IndexName");
+    v.pattern(indexName, "indexName", NAME);
+    v.length(indexName, "indexName", 3, 255);
+    v.range(req.integer("Limit"), "limit", 1, Long.MAX_VALUE);
+    v.oneOf(req.str("Select"), "select", ReadSelection.SELECTS);
+    Capacity.validate(req.str("ReturnConsumedCapacity"), v);
+    v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", List.of("AND", "OR"));
+    Projections.validate(req, v);
+  }
+
+  /** The index named by IndexName (null when none), with DynamoDB's checks. */
+  static SecondaryIndex index(Req req, Table table) {
+    String name = req.str("IndexName");
+    if (name == null) {
+      return null;
+    }
+    SecondaryIndex index = table.index(name);
+    if (index == null) {
+      throw ApiException.validation("The table does not have the specified index: " + name);
+    }
+    Boolean consistent = req.bool("ConsistentRead");
+    if (index.isGlobal() && consistent != null && consistent) {
+      throw ApiException.validation("Consistent reads are not supported on global secondary indexes");
+    }
+    return index;
+  }
+
+  /** A legacy condition map (KeyConditions, QueryFilter, ScanFilter), or null. */
+  static Map<String, Legacy.Condition> conditions(Req req, String field, Validation v) {
+    ObjectNode map = req.map(field);
+    if (map == null) {
+      return null;
+    }
+    String path = Character.toLowerCase(field.charAt(0)) + field.substring(1);
+    Map<String, Legacy.Condition> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Req c = Req.element(e.getValue());
+      String op = c.str("ComparisonOperator");
+      v.notNull(op, path + "." + e.getKey() + ".member.comparisonOperator");
+      ArrayNode list = c.list("AttributeValueList");
+      List<AttributeValue> values = null;
+      if (list != null) {
+        values = new ArrayList<>(list.size());
+        for (JsonNode n : list) {
+          values.add(AttributeValues.read(n));
+        }
+      }
+      out.put(e.getKey(), new Legacy.Condition(op, values));
+    }
+    return out;
+  }
+
+  /** ProjectionExpression or AttributesToGet, or null. */
+  static ProjectionExpression projection(Req req, ReadExpressions expressions) {
+    String text = req.str("ProjectionExpression");
+    if (text != null) {
+      return expressions.projection(text);
+    }
+    ArrayNode atg = req.list("AttributesToGet");
+    if (atg == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode n : atg) {
+      names.add(n.asText());
+    }
+    return Legacy.attributesToGet(names);
+  }
+
+  static String projectionParameter(Req req) {
+    return req.has("ProjectionExpression") ? "ProjectionExpression" : "AttributesToGet";
+  }
+
+  /** The key attributes an ExclusiveStartKey must carry: the table's, then the index's. */
+  static List<KeyDef> startKeyAttributes(Table table, SecondaryIndex index) {
+    List<KeyDef> out = new ArrayList<>();
+    out.add(table.keySchema().hash());
+    if (table.keySchema().range() != null) {
+      out.add(table.keySchema().range());
+    }
+    if (index != null) {
+      for (KeyDef d : index.startKeyAttributes()) {
+        if (out.stream().noneMatch(x -> x.name().equals(d.name()))) {
+          out.add(d);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The validated ExclusiveStartKey, or null. */
+  static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index) {
+    Map<String, AttributeValue> esk;
+    try {
+      esk = req.item("ExclusiveStartKey");
+    } catch (ApiException e) {
+      if (e.code() != ErrorCode.VALIDATION) {
+        throw e;
+      }
+      throw ApiException.validation("The provided starting key is invalid: " + e.getMessage());
+    }
+    if (esk == null) {
+      return null;
+    }
+    List<KeyDef> attrs = startKeyAttributes(table, index);
+    if (esk.size() != attrs.size()) {
+      if (index != null) {
+        throw ApiException.validation("Exclusive Start Key must have same size as table's key schema");
+      }
+      throw invalidStartKey();
+    }
+    for (KeyDef d : attrs) {
+      AttributeValue v = esk.get(d.name());
+      if (v == null || !v.type().equals(d.type())) {
+        throw invalidStartKey();
+      }
+    }
+    try {
+      table.keySchema().validateKey(table.keySchema().keyOf(esk));
+      if (index != null) {
+        index.validateItem(esk);
+      }
+    } catch (ApiException e) {
+      throw ApiException.validation("The provided starting key is invalid: " + e.getMessage());
+    }
+    return esk;
+  }
+
+  private static ApiException invalidStartKey() {
+    return ApiException.validation(
+        "The provided starting key is invalid: The provided key element does not match the schema");
+  }
+
+  /** ConsumedCapacity of a read of {@code bytes}, when asked for. */
+  static void addCapacity(ObjectNode response, String mode, Table table, SecondaryIndex index, long bytes,
+      boolean consistent) {
+    if (mode == null || mode.equals("NONE")) {
+      return;
+    }
+    double units = Capacity.readUnits(bytes, consistent);
+    ObjectNode cc = response.putObject("ConsumedCapacity");
+    cc.put("TableName", table.name());
+    cc.put("CapacityUnits", units);
+    cc.put("ReadCapacityUnits", units);
+    if (mode.equals("INDEXES")) {
+      ObjectNode t = Json.object();
+      double tableUnits = index == null ? units : 0;
+      t.put("CapacityUnits", tableUnits);
+      t.put("ReadCapacityUnits", tableUnits);
+      cc.set("Table", t);
+      if (index != null) {
+        ObjectNode i = cc.putObject(index.isGlobal() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
+            .putObject(index.name());
+        i.put("CapacityUnits", units);
+        i.put("ReadCapacityUnits", units);
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.eddy.storage.ops;
+
+import dev.eddy.api.ApiException;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.storage.SecondaryIndex;
+import dev.eddy.storage.expr.ProjectionExpression;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a Query or Scan returns for each item: Select (ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES,
+ * SPECIFIC_ATTRIBUTES, COUNT) with its validation, the projection, and whether an index read must
+ * fetch the table item (an LSI asked for attributes it does not project).
+ */
+final class ReadSelection {
+  static final List<String> SELECTS =
+      List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
+
+  private final String select;
+  private final ProjectionExpression projection;
+  private final boolean needsTableItem;
+
+  private ReadSelection(String select, ProjectionExpression projection, boolean needsTableItem) {
+    this.select = select;
+    this.projection = projection;
+    this.needsTableItem = needsTableItem;
+  }
+
+  /**
+   * Resolves Select against the projection parameters and the index (null for the table), with
+   * DynamoDB's messages.
+   *
+   * @param projectionParameter "ProjectionExpression" or "AttributesToGet" when one was given
+   */
+  static ReadSelection of(String select, ProjectionExpression projection, String projectionParameter,
+      SecondaryIndex index) {
+    boolean hasProjection = projection != null;
+    if (select == null) {
+      select = hasProjection ? "SPECIFIC_ATTRIBUTES" : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+    } else {
+      switch (select) {
+        case "ALL_ATTRIBUTES":
+          if (hasProjection) {
+            throw ApiException.validation("Cannot specify the " + projectionParameter
+                + " when choosing to get ALL_ATTRIBUTES");
+          }
+          if (index != null && index.isGlobal() && !index.projectionType().equals("ALL")) {
+            throw ApiException.invalidParameter("Select type ALL_ATTRIBUTES is not supported for global secondary"
+                + " index " + index.name() + " because its projection type is not ALL");
+          }
+          break;
+        case "ALL_PROJECTED_ATTRIBUTES":
+          if (hasProjection) {
+            throw ApiException.validation("Cannot specify the " + projectionParameter
+                + " when choosing to get ALL_PROJECTED_ATTRIBUTES");
+          }
+          if (index == null) {
+            throw ApiException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+          }
+          break;
+        case "COUNT":
+          if (hasProjection) {
+            throw ApiException.validation("Cannot specify the " + projectionParameter
+                + " when choosing to get only the Count");
+          }
+          break;
+        case "SPECIFIC_ATTRIBUTES":
+          if (!hasProjection) {
+            throw ApiException.validation(
+                "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+          }
+          break;
+        default:
+          throw new IllegalStateException(select);
+      }
+    }
+    boolean fetch = false;
+    if (index != null && !index.isGlobal() && !index.projectionType().equals("ALL")) {
+      if (select.equals("ALL_ATTRIBUTES")) {
+        fetch = true;
+      } else if (select.equals("SPECIFIC_ATTRIBUTES")) {
+        for (String a : projection.topLevelAttributes()) {
+          fetch |= !index.projects(a);
+        }
+      }
+    }
+    return new ReadSelection(select, projection, fetch);
+  }
+
+  String select() {
+    return select;
+  }
+
+  boolean countOnly() {
+    return select.equals("COUNT");
+  }
+
+  /** True when each index entry must be completed with the table item. */
+  boolean needsTableItem() {
+    return needsTableItem;
+  }
+
+  /** The attributes returned for an item. */
+  Map<String, AttributeValue> output(Map<String, AttributeValue> item) {
+    return projection == null ? item : projection.project(item);
+  }
+}

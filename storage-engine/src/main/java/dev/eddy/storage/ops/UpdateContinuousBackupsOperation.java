@@ -1,0 +1,62 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.Json;
+import dev.eddy.api.Operation;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
+import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+
+/**
+ * UpdateContinuousBackups: turns point-in-time recovery on or off at once (synchronous and
+ * idempotent, as in DynamoDB); re-enabling resets the window and the recovery period to 35 days.
+ */
+public final class UpdateContinuousBackupsOperation implements Operation {
+  private final StorageEngine engine;
+
+  public UpdateContinuousBackupsOperation(StorageEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public ObjectNode handle(ObjectNode request) {
+    Req req = new Req(request);
+    String tableName = req.str("TableName");
+    Req spec = req.obj("PointInTimeRecoverySpecification");
+    Boolean enabled = spec == null ? null : spec.bool("PointInTimeRecoveryEnabled");
+    Long days = spec == null ? null : spec.integer("RecoveryPeriodInDays");
+    Validation v = new Validation();
+    v.tableName(tableName, "tableName");
+    v.notNull(spec, "pointInTimeRecoverySpecification");
+    if (spec != null) {
+      v.notNull(enabled, "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled");
+      v.range(days, "pointInTimeRecoverySpecification.recoveryPeriodInDays", 1, 35);
+    }
+    v.throwIfAny();
+    if (days != null && !enabled) {
+      throw ApiException.validation("RecoveryPeriodInDays can only be set when PointInTimeRecoveryEnabled is true");
+    }
+    long now = engine.config().clock().millis();
+    Table table = ContinuousBackups.table(engine, tableName);
+    table = engine.catalog().update(table.name(), d -> {
+      JsonNode current = d.path(ContinuousBackups.FIELD);
+      boolean wasEnabled = current.path("Enabled").asBoolean(false);
+      if (!enabled) {
+        d.remove(ContinuousBackups.FIELD);
+        return d;
+      }
+      ObjectNode p = Json.object();
+      p.put("Enabled", true);
+      p.put("EnabledAt", wasEnabled ? current.path("EnabledAt").asLong() : now);
+      p.put("RecoveryPeriodInDays", days != null ? days.intValue()
+          : wasEnabled ? current.path("RecoveryPeriodInDays").asInt(ContinuousBackups.DEFAULT_DAYS)
+          : ContinuousBackups.DEFAULT_DAYS);
+      d.set(ContinuousBackups.FIELD, p);
+      return d;
+    });
+    return ContinuousBackups.describe(table, now);
+  }
+}

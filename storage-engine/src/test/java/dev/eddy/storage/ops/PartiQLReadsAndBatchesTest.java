@@ -1,0 +1,197 @@
+package dev.eddy.storage.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.ErrorCode;
+import dev.eddy.api.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PartiQLReadsAndBatchesTest {
+  private final MiscOpsFixture t = new MiscOpsFixture();
+
+  @BeforeEach
+  void data() {
+    t.call("CreateTable", "{'TableName':'comp','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},"
+        + "{'AttributeName':'sk','KeyType':'RANGE'}],'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+        + "{'AttributeName':'sk','AttributeType':'N'},{'AttributeName':'g','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'},{'AttributeName':'sk','KeyType':'RANGE'}],"
+        + "'Projection':{'ProjectionType':'ALL'}}]}");
+    for (String pk : List.of("a", "b")) {
+      for (int sk = 1; sk <= 5; sk++) {
+        t.call("PutItem", "{'TableName':'comp','Item':{'pk':{'S':'" + pk + "'},'sk':{'N':'" + sk + "'},"
+            + "'g':{'S':'" + (sk % 2 == 0 ? "even" : "odd") + "'},'v':{'N':'" + (sk * 10) + "'}}}");
+      }
+    }
+  }
+
+  @AfterEach
+  void close() {
+    t.close();
+  }
+
+  private ObjectNode call(String op, String json) {
+    try {
+      ObjectNode r = t.ops.get(op).handle((ObjectNode) Json.MAPPER.readTree(json));
+      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(r));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ObjectNode stmt(String statement, String extra) {
+    ObjectNode req = Json.object();
+    req.put("Statement", statement);
+    String json = Json.toBytes(req).length > 0 ? new String(Json.toBytes(req), java.nio.charset.StandardCharsets.UTF_8) : "";
+    if (extra != null) {
+      json = json.substring(0, json.length() - 1) + "," + extra.replace('\'', '"') + "}";
+    }
+    return call("ExecuteStatement", json);
+  }
+
+  private List<String> keys(JsonNode items) {
+    List<String> out = new ArrayList<>();
+    items.forEach(i -> out.add(i.at("/pk/S").asText() + i.at("/sk/N").asText()));
+    return out;
+  }
+
+  @Test
+  void partitionSelectMatchesQuery() {
+    ObjectNode q = call("Query", "{\"TableName\":\"comp\",\"KeyConditionExpression\":\"pk = :p\","
+        + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}");
+    ObjectNode s = stmt("SELECT * FROM comp WHERE pk = 'a'", null);
+    assertEquals(q.get("Items"), s.get("Items"));
+    assertEquals(List.of("a4", "a3"), keys(stmt("SELECT pk, sk FROM comp WHERE pk = 'a' AND sk BETWEEN 3 AND 4"
+        + " ORDER BY sk DESC", null).get("Items")));
+    assertEquals(List.of("a2", "a4"), keys(stmt("SELECT pk, sk FROM comp WHERE pk = 'a' AND g = 'even'", null)
+        .get("Items")));
+    assertEquals(List.of("a5", "b5"), keys(stmt("SELECT pk, sk FROM comp WHERE pk IN ['a', 'b'] AND v > 40", null)
+        .get("Items")));
+  }
+
+  @Test
+  void scanSelectMatchesScanAndPages() {
+    ObjectNode scan = call("Scan", "{\"TableName\":\"comp\"}");
+    assertEquals(scan.get("Items"), stmt("SELECT * FROM comp", null).get("Items"));
+    List<String> odd = keys(stmt("SELECT * FROM comp WHERE g = 'odd' AND v >= 30", null).get("Items"));
+    assertEquals(4, odd.size());
+    assertTrue(odd.containsAll(List.of("a3", "a5", "b3", "b5")));
+
+    List<String> all = new ArrayList<>();
+    String token = null;
+    int pages = 0;
+    do {
+      ObjectNode page = stmt("SELECT pk, sk FROM comp", "'Limit':4" + (token == null ? "" : ",'NextToken':'" + token + "'"));
+      assertTrue(page.get("Items").size() <= 4);
+      all.addAll(keys(page.get("Items")));
+      token = page.has("NextToken") ? page.get("NextToken").asText() : null;
+      pages++;
+    } while (token != null && pages < 10);
+    assertEquals(keys(scan.get("Items")), all);
+    assertEquals(3, pages);
+  }
+
+  @Test
+  void indexSelect() {
+    assertEquals(List.of("a1", "b1", "a3", "b3", "a5", "b5").size(),
+        stmt("SELECT * FROM \"comp\".\"byG\" WHERE g = 'odd'", null).get("Items").size());
+    assertEquals(List.of("a4", "b4", "a2", "b2").size(),
+        stmt("SELECT * FROM \"comp\".\"byG\" WHERE g = 'even' ORDER BY sk DESC", null).get("Items").size());
+    JsonNode desc = stmt("SELECT sk FROM \"comp\".\"byG\" WHERE g = 'even' ORDER BY sk DESC", null).get("Items");
+    assertEquals("4", desc.get(0).at("/sk/N").asText());
+    assertEquals("2", desc.get(desc.size() - 1).at("/sk/N").asText());
+  }
+
+  @Test
+  void batchExecuteStatement() {
+    ObjectNode r = call("BatchExecuteStatement", ("{'Statements':["
+        + "{'Statement':'SELECT * FROM comp WHERE pk = ? AND sk = ?','Parameters':[{'S':'a'},{'N':'1'}]},"
+        + "{'Statement':'SELECT v FROM comp WHERE pk = \\'zz\\' AND sk = 1'},"
+        + "{'Statement':'SLECT * FROM comp'},"
+        + "{'Statement':'SELECT * FROM comp WHERE pk = \\'a\\''}]}").replace('\'', '"').replace("\\\"", "'"));
+    JsonNode rs = r.get("Responses");
+    assertEquals(4, rs.size());
+    assertEquals("comp", rs.get(0).get("TableName").asText());
+    assertEquals("10", rs.get(0).at("/Item/v/N").asText());
+    assertFalse(rs.get(1).has("Item"));
+    assertFalse(rs.get(1).has("Error"));
+    assertEquals("ValidationError", rs.get(2).at("/Error/Code").asText());
+    assertEquals("Statement wasn't well formed, can't be processed: Expected data manipulation",
+        rs.get(2).at("/Error/Message").asText());
+    assertEquals("ValidationError", rs.get(3).at("/Error/Code").asText());
+
+    r = call("BatchExecuteStatement", ("{'Statements':["
+        + "{'Statement':'INSERT INTO comp VALUE {\\'pk\\': \\'n\\', \\'sk\\': 1}'},"
+        + "{'Statement':'INSERT INTO comp VALUE {\\'pk\\': \\'a\\', \\'sk\\': 1}'},"
+        + "{'Statement':'UPDATE comp SET touched = 1 WHERE pk = \\'a\\' AND sk = 2 AND v = 0',"
+        + "'ReturnValuesOnConditionCheckFailure':'ALL_OLD'},"
+        + "{'Statement':'DELETE FROM comp WHERE pk = \\'b\\' AND sk = 5'}]}").replace('\'', '"').replace("\\\"", "'"));
+    rs = r.get("Responses");
+    assertFalse(rs.get(0).has("Error"));
+    assertEquals("DuplicateItem", rs.get(1).at("/Error/Code").asText());
+    assertEquals("ConditionalCheckFailed", rs.get(2).at("/Error/Code").asText());
+    assertEquals("20", rs.get(2).at("/Error/Item/v/N").asText());
+    assertFalse(rs.get(3).has("Error"));
+    assertTrue(t.call("GetItem", "{'TableName':'comp','Key':{'pk':{'S':'n'},'sk':{'N':'1'}}}").has("Item"));
+    assertFalse(t.call("GetItem", "{'TableName':'comp','Key':{'pk':{'S':'b'},'sk':{'N':'5'}}}").has("Item"));
+
+    ApiException mixed = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> call(
+        "BatchExecuteStatement", "{\"Statements\":[{\"Statement\":\"SELECT * FROM comp WHERE pk = 'a' AND sk = 1\"},"
+            + "{\"Statement\":\"DELETE FROM comp WHERE pk = 'a' AND sk = 1\"}]}"));
+    assertEquals(ErrorCode.VALIDATION, mixed.code());
+  }
+
+  @Test
+  void executeTransactionAllOrNothing() {
+    ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> call("ExecuteTransaction",
+        "{\"TransactStatements\":[{\"Statement\":\"UPDATE comp SET v = 0 WHERE pk = 'a' AND sk = 1\"},"
+            + "{\"Statement\":\"INSERT INTO comp VALUE {'pk': 'b', 'sk': 2}\"}]}"));
+    assertEquals(ErrorCode.TRANSACTION_CANCELED, e.code());
+    assertEquals("Transaction cancelled, please refer cancellation reasons for specific reasons [None, DuplicateItem]",
+        e.getMessage());
+    assertEquals("10", t.call("GetItem", "{'TableName':'comp','Key':{'pk':{'S':'a'},'sk':{'N':'1'}}}")
+        .at("/Item/v/N").asText(), "nothing written");
+
+    call("ExecuteTransaction", "{\"ClientRequestToken\":\"tok-1\",\"TransactStatements\":["
+        + "{\"Statement\":\"UPDATE comp SET v = v + 1 WHERE pk = 'a' AND sk = 1\"},"
+        + "{\"Statement\":\"EXISTS(SELECT * FROM comp WHERE pk = 'b' AND sk = 2 AND v = 20)\"},"
+        + "{\"Statement\":\"DELETE FROM comp WHERE pk = 'b' AND sk = 3\"},"
+        + "{\"Statement\":\"INSERT INTO comp VALUE {'pk': 'c', 'sk': 9}\"}]}");
+    call("ExecuteTransaction", "{\"ClientRequestToken\":\"tok-1\",\"TransactStatements\":["
+        + "{\"Statement\":\"UPDATE comp SET v = v + 1 WHERE pk = 'a' AND sk = 1\"},"
+        + "{\"Statement\":\"EXISTS(SELECT * FROM comp WHERE pk = 'b' AND sk = 2 AND v = 20)\"},"
+        + "{\"Statement\":\"DELETE FROM comp WHERE pk = 'b' AND sk = 3\"},"
+        + "{\"Statement\":\"INSERT INTO comp VALUE {'pk': 'c', 'sk': 9}\"}]}");
+    assertEquals("11", t.call("GetItem", "{'TableName':'comp','Key':{'pk':{'S':'a'},'sk':{'N':'1'}}}")
+        .at("/Item/v/N").asText(), "the replayed token applied once");
+    assertFalse(t.call("GetItem", "{'TableName':'comp','Key':{'pk':{'S':'b'},'sk':{'N':'3'}}}").has("Item"));
+
+    ObjectNode reads = call("ExecuteTransaction", "{\"TransactStatements\":["
+        + "{\"Statement\":\"SELECT v FROM comp WHERE pk = 'a' AND sk = 1\"},"
+        + "{\"Statement\":\"SELECT * FROM comp WHERE pk = 'zz' AND sk = 1\"}]}");
+    assertEquals("[{\"Item\":{\"v\":{\"N\":\"11\"}}},{}]", reads.get("Responses").toString());
+
+    e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> call("ExecuteTransaction",
+        "{\"TransactStatements\":[{\"Statement\":\"UPDATE comp SET v = 1 WHERE pk = 'a' AND sk = 1 RETURNING ALL NEW *\"}]}"));
+    assertEquals("Validation failed in TransactStatements[0]: RETURNING clause is not supported in ExecuteTransaction.",
+        e.getMessage());
+    e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> call("ExecuteTransaction",
+        "{\"TransactStatements\":[{\"Statement\":\"SELECT * FROM \\\"comp\\\".\\\"byG\\\" WHERE g = 'odd'\"}]}"));
+    assertEquals("Validation failed in TransactStatements[0]: Reads on indices are not supported within transactions.",
+        e.getMessage());
+    e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> call("ExecuteTransaction",
+        "{\"TransactStatements\":[{\"Statement\":\"SELECT * FROM comp WHERE\"}]}"));
+    assertEquals("Validation failed in TransactStatements[0]: Statement wasn't well formed, can't be processed:"
+        + " Unexpected term", e.getMessage());
+  }
+}
