@@ -116,7 +116,16 @@ public final class LoadGenerator implements AutoCloseable {
         (System.nanoTime() - t0) / 1e9);
     try {
       for (String w : options.workloads()) {
-        Result r = run(w);
+        Result r;
+        try {
+          r = run(w);
+        } catch (RuntimeException e) {
+          // One workload the server cannot serve must not hide the others' figures.
+          System.err.println("# " + w + " failed: " + e);
+          String why = String.valueOf(e.getMessage()).replaceAll("\\s+", "_");
+          r = new Result(w, options.threads(), 0, Result.newHistogram(), 1,
+              "failed=" + why.substring(0, Math.min(80, why.length())), options.label());
+        }
         System.out.println(r.line());
         System.out.flush();
         results.add(r);

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Measures a server's start: launches the given command, sends a DynamoDB ListTables request
  * every millisecond until one is answered with 200, and prints the time from process start to
- * that answer and the process's resident memory (VmRSS from /proc/PID/status) at that moment and
+ * that answer, the CPU time it used until then, and the process's resident memory (VmRSS from /proc/PID/status) at that moment and
  * two seconds later. The command must be the server's JVM itself (not a shell), so its PID is
  * the server's. The process is stopped afterwards.
  *
@@ -73,11 +73,13 @@ public final class StartupProbe {
         System.exit(1);
       }
       long rssFirst = rssKb(p.pid());
+      long cpuFirst = cpuMillis(p.pid());
       Thread.sleep(2000);
       long rssLater = rssKb(p.pid());
       System.out.println(String.format(Locale.ROOT,
-          "startup first-response-ms=%.1f rss-at-first-response-mb=%.1f rss-after-2s-mb=%.1f",
-          firstNanos / 1e6, rssFirst / 1024.0, rssLater / 1024.0)
+          "startup first-response-ms=%.1f cpu-ms-to-first-response=%d rss-at-first-response-mb=%.1f"
+              + " rss-after-2s-mb=%.1f",
+          firstNanos / 1e6, cpuFirst, rssFirst / 1024.0, rssLater / 1024.0)
           + (label == null ? "" : " target=" + label));
     } finally {
       p.destroy();
@@ -96,6 +98,20 @@ public final class StartupProbe {
     }
     return -1;
   }
+
+  /**
+   * CPU time (user + system, all threads) the process has used, from /proc/PID/stat. Less
+   * sensitive than wall time to other load on a shared machine.
+   */
+  static long cpuMillis(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+    return ticks * 1000 / CLOCK_TICKS;
+  }
+
+  /** USER_HZ: 100 on Linux for every architecture the JDK runs on. */
+  private static final long CLOCK_TICKS = 100;
 
   /** True when a ListTables POST on 127.0.0.1:port is answered with HTTP 200. */
   static boolean answered(int port) {
