@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -170,7 +171,7 @@ public final class EddyServer implements AutoCloseable {
   }
 
   /** Every X-Amz-Target served, e.g. "DynamoDB_20120810.PutItem". */
-  public java.util.Set<String> targets() {
+  public Set<String> targets() {
     return dispatcher.targets();
   }
 
