@@ -1,5 +1,11 @@
 package dev.eddy.server;
 
+import dev.eddy.storage.TtlSweeper;
+import dev.eddy.streams.StreamLog;
+import dev.eddy.streams.StreamSettings;
+import dev.eddy.streams.StreamsOperations;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import dev.eddy.server.internal.ControlOperations;
 import dev.eddy.server.internal.Dispatcher;
 import dev.eddy.server.internal.HttpFrontEnd;
@@ -17,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -40,6 +47,7 @@ public final class EddyServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(EddyServer.class.getName());
   private static final long DRAIN_SECONDS = 30;
+  private static final long MAINTENANCE_SECONDS = 30;
 
   private final ServerConfig config;
   private final AdjustableClock clock;
@@ -47,16 +55,21 @@ public final class EddyServer implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final HttpFrontEnd http;
   private final Dispatcher dispatcher;
+  private final TtlSweeper ttlSweeper;
+  private final ScheduledExecutorService maintenance;
   private boolean closed;
 
   private EddyServer(ServerConfig config, AdjustableClock clock, StorageEngine engine,
-      ThreadPoolExecutor workers, HttpFrontEnd http, Dispatcher dispatcher) {
+      ThreadPoolExecutor workers, HttpFrontEnd http, Dispatcher dispatcher, TtlSweeper ttlSweeper,
+      ScheduledExecutorService maintenance) {
     this.config = config;
     this.clock = clock;
     this.engine = engine;
     this.workers = workers;
     this.http = http;
     this.dispatcher = dispatcher;
+    this.ttlSweeper = ttlSweeper;
+    this.maintenance = maintenance;
   }
 
   /** Opens the store and starts serving; throws IllegalStateException when it cannot. */
@@ -84,9 +97,22 @@ public final class EddyServer implements AutoCloseable {
       byte[] health = ("healthy: dynamodb." + config.region() + ".amazonaws.com\n")
           .getBytes(StandardCharsets.UTF_8);
       HttpFrontEnd http = HttpFrontEnd.start(config.host(), config.port(), dispatcher, workers, health);
-      // ---- TTL sweeper plug-in point: start a scheduled sweep every config.ttlSweepInterval()
-      // ---- here (and stop it first thing in close()) once storage-engine offers one.
-      return new EddyServer(config, clock, engine, workers, http, dispatcher);
+      TtlSweeper sweeper = new TtlSweeper(engine, config.ttlSweepInterval());
+      sweeper.start();
+      ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "eddy-stream-maintenance");
+        t.setDaemon(true);
+        return t;
+      });
+      StreamLog log = (StreamLog) engine.capture();
+      maintenance.scheduleWithFixedDelay(() -> {
+        try {
+          log.runMaintenance();
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "stream maintenance failed", e);
+        }
+      }, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
+      return new EddyServer(config, clock, engine, workers, http, dispatcher, sweeper, maintenance);
     } catch (RuntimeException | Error e) {
       if (workers != null) {
         workers.shutdownNow();
@@ -96,25 +122,21 @@ public final class EddyServer implements AutoCloseable {
     }
   }
 
-  // ======================================================================================
-  // STREAM LOG PLUG-IN POINT (the only place that decides what captures changes).
-  // Replace the body with e.g. `return store -> StreamLog.open(store, <settings from
-  // config.streams()>, clock)` once streams-log provides it; config.streams() carries
-  // --stream-shards, --stream-shard-rollover and --stream-retention. The engine keeps the
-  // result: engine.capture() hands it to StreamsOperations in dispatcher(...) below.
-  // ======================================================================================
+  /** The stream log captures every committed change (the only ChangeCapture of the server). */
   private static Function<KvStore, ChangeCapture> changeCapture(ServerConfig config, AdjustableClock clock) {
-    return store -> ChangeCapture.NONE;
+    ServerConfig.StreamSettings s = config.streams();
+    StreamSettings settings = StreamSettings.DEFAULTS
+        .withOpenShards(s.shards())
+        .withRolloverPeriod(s.shardRollover())
+        .withRetention(s.retention());
+    return store -> new StreamLog(store, settings, clock, config.region(), config.accountId());
   }
 
-  // ======================================================================================
-  // THE TABLE OF CONTENTS: every (X-Amz-Target prefix, operations) registration, in one place.
-  // The streams engineer adds:
-  //   .register(STREAMS_PREFIX, StreamsOperations.create(engine, (StreamLog) engine.capture(), ...))
-  // ======================================================================================
+  /** THE TABLE OF CONTENTS: every (X-Amz-Target prefix, operations) registration, in one place. */
   private static Dispatcher dispatcher(ServerConfig config, StorageEngine engine, AdjustableClock clock) {
     Dispatcher.Builder b = Dispatcher.builder()
-        .register(DYNAMODB_PREFIX, DynamoDbOperations.create(engine));
+        .register(DYNAMODB_PREFIX, DynamoDbOperations.create(engine))
+        .register(STREAMS_PREFIX, StreamsOperations.create((StreamLog) engine.capture(), engine.catalog()));
     if (config.controlEndpoint()) {
       b.register(ControlOperations.PREFIX, ControlOperations.create(clock));
     }
@@ -149,7 +171,7 @@ public final class EddyServer implements AutoCloseable {
   }
 
   /** Every X-Amz-Target served, e.g. "DynamoDB_20120810.PutItem". */
-  public java.util.Set<String> targets() {
+  public Set<String> targets() {
     return dispatcher.targets();
   }
 
@@ -165,6 +187,8 @@ public final class EddyServer implements AutoCloseable {
       return;
     }
     closed = true;
+    ttlSweeper.close();
+    maintenance.shutdownNow();
     http.stopAccepting();
     workers.shutdown();
     try {

@@ -57,7 +57,7 @@ public final class BatchExecuteStatementOperation implements Operation {
           v.add("[]", path + ".parameters", "Member must have length greater than or equal to 1");
         }
         v.oneOf(r.str("ReturnValuesOnConditionCheckFailure"), path + ".returnValuesOnConditionCheckFailure",
-            PutItemOperation.RETURN_ON_FAILURE);
+            WriteParams.RETURN_ON_FAILURE);
         r.bool("ConsistentRead");
         entries.add(r);
         i++;

@@ -49,7 +49,7 @@ public final class BatchWriteItemOperation implements Operation {
     ObjectNode requestItems = req.map("RequestItems");
     Validation v = new Validation();
     Capacity.validate(capacity, v);
-    v.oneOf(metrics, "returnItemCollectionMetrics", PutItemOperation.ITEM_COLLECTION_METRICS);
+    v.oneOf(metrics, "returnItemCollectionMetrics", WriteParams.ITEM_COLLECTION_METRICS);
     v.notNull(requestItems, "requestItems");
     v.throwIfAny();
     if (requestItems.isEmpty()) {

@@ -35,7 +35,7 @@ public final class ExecuteStatementOperation implements Operation {
     v.length(nextToken, "nextToken", 1, 32768);
     Capacity.validate(capacity, v);
     v.range(limit, "limit", 1, Integer.MAX_VALUE);
-    v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", PutItemOperation.RETURN_ON_FAILURE);
+    v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", WriteParams.RETURN_ON_FAILURE);
     v.throwIfAny();
     PartiQL.Prepared prepared = partiql.prepare(statement, parameters);
     return partiql.execute(prepared, new PartiQL.Options(consistent != null && consistent, limit, nextToken,

@@ -85,7 +85,7 @@ public final class TransactWriteItemsOperation implements Operation {
     Validation v = new Validation();
     v.length(token, "clientRequestToken", 1, 36);
     Capacity.validate(capacity, v);
-    v.oneOf(metrics, "returnItemCollectionMetrics", PutItemOperation.ITEM_COLLECTION_METRICS);
+    v.oneOf(metrics, "returnItemCollectionMetrics", WriteParams.ITEM_COLLECTION_METRICS);
     validateItems(transactItems, v);
     v.throwIfAny();
 
@@ -153,7 +153,7 @@ public final class TransactWriteItemsOperation implements Operation {
           v.notNull(sub.raw("UpdateExpression"), path + "updateExpression");
         }
         v.oneOf(sub.str("ReturnValuesOnConditionCheckFailure"), path + "returnValuesOnConditionCheckFailure",
-            PutItemOperation.RETURN_ON_FAILURE);
+            WriteParams.RETURN_ON_FAILURE);
       }
     }
   }

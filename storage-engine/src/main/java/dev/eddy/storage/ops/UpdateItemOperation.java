@@ -7,7 +7,6 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
-import dev.eddy.api.Validation;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -28,19 +27,10 @@ public final class UpdateItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    String tableName = req.str("TableName");
-    String returnValues = req.str("ReturnValues");
-    String capacity = req.str("ReturnConsumedCapacity");
-    String onFailure = req.str("ReturnValuesOnConditionCheckFailure");
-    Validation v = new Validation();
-    v.tableName(tableName, "tableName");
-    v.notNull(req.raw("Key"), "key");
-    v.oneOf(returnValues, "returnValues", PutItemOperation.RETURN_VALUES);
-    Capacity.validate(capacity, v);
-    v.oneOf(req.str("ReturnItemCollectionMetrics"), "returnItemCollectionMetrics",
-        PutItemOperation.ITEM_COLLECTION_METRICS);
-    v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", PutItemOperation.RETURN_ON_FAILURE);
-    v.throwIfAny();
+    WriteParams params = WriteParams.read(req, "Key", false);
+    String tableName = params.tableName();
+    String returnValues = params.returnValues();
+    String capacity = params.capacity();
     Map<String, AttributeValue> key = req.item("Key");
     ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.UPDATE_ITEM);
     UpdateExpression update = expressions.update();
@@ -66,7 +56,7 @@ public final class UpdateItemOperation implements Operation {
         throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
       }
       return next;
-    }, "ALL_OLD".equals(onFailure));
+    }, params.returnOldOnFailure());
 
     ObjectNode response = Json.object();
     Map<String, AttributeValue> attributes = null;

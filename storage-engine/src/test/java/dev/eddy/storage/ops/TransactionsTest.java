@@ -270,7 +270,7 @@ class TransactionsTest {
     AtomicInteger committed = new AtomicInteger();
     AtomicInteger cancelled = new AtomicInteger();
     AtomicInteger snapshots = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(6);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> writers = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       writers.add(pool.submit(() -> {
@@ -295,6 +295,31 @@ class TransactionsTest {
         }
       }));
     }
+    // single-item writers move money between an account's balance and its reserve: serializable
+    // with the transactions only if a transaction never interleaves with them
+    AtomicInteger singles = new AtomicInteger();
+    for (int w = 0; w < 2; w++) {
+      writers.add(pool.submit(() -> {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int n = 0; n < 300; n++) {
+          String acct = "acct" + rnd.nextInt(accounts);
+          int amt = 1 + rnd.nextInt(50);
+          boolean toReserve = rnd.nextBoolean();
+          String update = toReserve
+              ? "SET balance = balance - :amt, reserve = if_not_exists(reserve, :zero) + :amt"
+              : "SET balance = balance + :amt, reserve = reserve - :amt";
+          String condition = toReserve ? "balance >= :amt" : "reserve >= :amt";
+          try {
+            t.call("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'" + acct + "'}},'UpdateExpression':'"
+                + update + "','ConditionExpression':'" + condition + "','ExpressionAttributeValues':{':amt':{'N':'"
+                + amt + "'}" + (toReserve ? ",':zero':{'N':'0'}" : "") + "}}");
+            singles.incrementAndGet();
+          } catch (ApiException e) {
+            assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, e.code());
+          }
+        }
+      }));
+    }
     List<Future<?>> readers = new ArrayList<>();
     for (int r = 0; r < 2; r++) {
       readers.add(pool.submit(() -> {
@@ -314,10 +339,11 @@ class TransactionsTest {
       f.get();
     }
     assertEquals(2000, committed.get() + cancelled.get());
+    assertTrue(singles.get() > 100, "single-item writes committed: " + singles.get());
     assertTrue(committed.get() > 600, "most transfers commit: " + committed.get());
     assertTrue(snapshots.get() > 10, "readers ran: " + snapshots.get());
     assertEquals(accounts * start, total(t.call("TransactGetItems", snapshot)));
-    assertEquals(2 * committed.get(), t.changes.size());
+    assertEquals(2 * committed.get() + singles.get(), t.changes.size());
     for (JsonNode item : t.call("TransactGetItems", snapshot).get("Responses")) {
       assertTrue(item.at("/Item/balance/N").asInt() >= 0);
     }
@@ -326,7 +352,7 @@ class TransactionsTest {
   private static int total(ObjectNode response) {
     int sum = 0;
     for (JsonNode item : response.get("Responses")) {
-      sum += item.at("/Item/balance/N").asInt();
+      sum += item.at("/Item/balance/N").asInt() + item.at("/Item/reserve/N").asInt(0);
     }
     return sum;
   }
