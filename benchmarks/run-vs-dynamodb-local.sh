@@ -6,11 +6,11 @@
 #   benchmarks/run-vs-dynamodb-local.sh --quick    # smoke run (about 3 minutes)
 #
 # Options:
-#   --quick               short durations (3 s runs, 3 s warm-ups, 2,000 items)
+#   --quick               short durations (3 s runs, 3 s warm-ups, 2,000 items, 1 round)
 #   --workloads LIST      comma-separated subset of: put,get,query,batchwrite,update,transact,scan,stream-lag
 #   --no-stream           tables without a stream (default: NEW_AND_OLD_IMAGES)
 #   --threads N           client threads (default 8)
-#   --rounds N            A B pairs per workload (default 2)
+#   --rounds N            A B pairs per workload (default 2; 1 with --quick)
 #   --no-build            use the jars already in */target
 #   --out DIR             where logs and results go (default benchmarks/target/bench-<time>)
 # Environment: EDDY_PORT, DDBL_PORT, BARE_PORT (defaults 18000, 18001, 18002), JAVA (default java).
@@ -27,7 +27,7 @@ BUILD=1
 WORKLOADS=put,get,query,batchwrite,update,transact,scan,stream-lag
 STREAM_FLAG=
 THREADS=8
-ROUNDS=2
+ROUNDS=
 OUT=
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -45,9 +45,9 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$QUICK" = 1 ]; then
-  SERVER_WARMUP=3; SECONDS_PER_RUN=3; CLIENT_WARMUP=1; TABLE_SIZE=2000; STARTUP_RUNS=1
+  SERVER_WARMUP=3; SECONDS_PER_RUN=3; CLIENT_WARMUP=1; TABLE_SIZE=2000; STARTUP_RUNS=1; ROUNDS=${ROUNDS:-1}
 else
-  SERVER_WARMUP=20; SECONDS_PER_RUN=10; CLIENT_WARMUP=3; TABLE_SIZE=10000; STARTUP_RUNS=3
+  SERVER_WARMUP=20; SECONDS_PER_RUN=10; CLIENT_WARMUP=3; TABLE_SIZE=10000; STARTUP_RUNS=3; ROUNDS=${ROUNDS:-2}
 fi
 OUT=${OUT:-$ROOT/benchmarks/target/bench-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"

@@ -123,7 +123,7 @@ public final class LoadGenerator implements AutoCloseable {
           // One workload the server cannot serve must not hide the others' figures.
           System.err.println("# " + w + " failed: " + e);
           String why = String.valueOf(e.getMessage()).replaceAll("\\s+", "_");
-          r = new Result(w, options.threads(), 0, Result.newHistogram(), 1,
+          r = new Result(w, w.equals("stream-lag") ? 1 : options.threads(), 0, Result.newHistogram(), 1,
               "failed=" + why.substring(0, Math.min(80, why.length())), options.label());
         }
         System.out.println(r.line());

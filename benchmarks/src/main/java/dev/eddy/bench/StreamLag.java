@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
- * The stream-lag workload: one writer puts items at a fixed rate ({@code --rate}), each carrying
- * its sequence number; one reader polls GetRecords on every shard of the table's stream. Lag is
+ * The stream-lag workload: {@value #WRITERS} writer threads together put items at a fixed rate
+ * ({@code --rate}; each item has one writer), each item carrying its sequence number; one
+ * reader polls GetRecords on every shard of the table's stream. Lag is
  * the time from PutItem's return to the record being read (0 when the record was read before
  * the put returned). Also checks that no write is lost, none read twice, and that per item the
  * records come in write order.
@@ -31,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 final class StreamLag {
   /** Items the writer cycles through: each is written rate/KEYS times a second. */
   static final int KEYS = 100;
+  /** Writer threads; KEYS is a multiple of it, so every item has exactly one writer. */
+  static final int WRITERS = 4;
   private static final long DESCRIBE_EVERY_NANOS = 250_000_000L;
   private static final long GRACE_NANOS = 10_000_000_000L;
 
@@ -54,36 +57,50 @@ final class StreamLag {
     AtomicLongArray returnedAt = new AtomicLongArray(total);
     AtomicLong writeErrors = new AtomicLong();
     AtomicLong writerDoneAt = new AtomicLong();
+    AtomicLong writerStartAt = new AtomicLong();
 
     Reader reader = new Reader(streamArn, check);
     reader.discover(true); // existing shards from LATEST: the loaded items' records are not wanted
 
-    Thread writer = new Thread(() -> {
-      long start = System.nanoTime();
-      double interval = 1e9 / rate;
-      for (int seq = 0; seq < total; seq++) {
-        long due = start + (long) (seq * interval);
-        long wait;
-        while ((wait = due - System.nanoTime()) > 0) {
-          LockSupport.parkNanos(wait);
-        }
-        int s = seq;
+    // WRITERS threads share the rate; writer w writes sequence numbers w, w + WRITERS, ... and so
+    // owns the items seq % KEYS with that remainder: each item has one writer, so its order is defined.
+    java.util.concurrent.CountDownLatch writersDone = new java.util.concurrent.CountDownLatch(WRITERS);
+    long start = System.nanoTime() + 20_000_000L;
+    writerStartAt.set(start);
+    double interval = 1e9 / rate;
+    for (int w = 0; w < WRITERS; w++) {
+      int first = w;
+      Thread writer = new Thread(() -> {
         try {
-          gen.ddb.putItem(b -> b.tableName(options.table()).item(Map.of(
-              "pk", AttributeValue.fromS("lag" + (s % KEYS)),
-              "sk", AttributeValue.fromN("0"),
-              "seq", AttributeValue.fromN(Integer.toString(s)))));
-          returnedAt.set(s, System.nanoTime());
-        } catch (RuntimeException e) {
-          if (writeErrors.getAndIncrement() == 0) {
-            System.err.println("# stream-lag: first write error: " + e);
+          for (int seq = first; seq < total; seq += WRITERS) {
+            long due = start + (long) (seq * interval);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+              LockSupport.parkNanos(wait);
+            }
+            int s = seq;
+            try {
+              gen.ddb.putItem(b -> b.tableName(options.table()).item(Map.of(
+                  "pk", AttributeValue.fromS("lag" + (s % KEYS)),
+                  "sk", AttributeValue.fromN("0"),
+                  "seq", AttributeValue.fromN(Integer.toString(s)))));
+              returnedAt.set(s, System.nanoTime());
+            } catch (RuntimeException e) {
+              if (writeErrors.getAndIncrement() == 0) {
+                System.err.println("# stream-lag: first write error: " + e);
+              }
+            }
+          }
+        } finally {
+          writersDone.countDown();
+          if (writersDone.getCount() == 0) {
+            writerDoneAt.set(System.nanoTime());
           }
         }
-      }
-      writerDoneAt.set(System.nanoTime());
-    }, "stream-lag-writer");
-    writer.setDaemon(true);
-    writer.start();
+      }, "stream-lag-writer-" + w);
+      writer.setDaemon(true);
+      writer.start();
+    }
 
     long measureStart = 0;
     while (true) {
@@ -133,9 +150,10 @@ final class StreamLag {
     }
     double seconds = measureStart == 0 ? options.seconds() : Math.max(1e-9, (readEnd - measureStart) / 1e9);
     String extra = String.format(Locale.ROOT,
-        "rate=%d/s written=%d read=%d lost=%d duplicated=%d reordered=%d read-before-put-returned=%d",
-        rate, written, check.distinctRead(), lost, check.duplicated, check.reordered, early);
-    return new Result("stream-lag", 1, measuredRead / seconds, lag,
+        "rate=%d/s achieved=%.0f/s written=%d read=%d lost=%d duplicated=%d reordered=%d"
+            + " read-before-put-returned=%d",
+        rate, total / Math.max(1e-9, (writerDoneAt.get() - writerStartAt.get()) / 1e9), written, check.distinctRead(), lost, check.duplicated, check.reordered, early);
+    return new Result("stream-lag", WRITERS, measuredRead / seconds, lag,
         writeErrors.get() + reader.errors, extra, options.label());
   }
 
