@@ -112,10 +112,10 @@ stop() {
   wait "$pid" 2>/dev/null || true
 }
 
-# lg TARGET PORT ARGS...: one load-generator run; its result lines go to stdout and $RESULTS.
+# lg TARGET PORT PID ARGS...: one load-generator run; its result lines go to stdout and $RESULTS.
 lg() {
-  local target=$1 port=$2; shift 2
-  "$JAVA" -cp "$BENCH_JAR" dev.eddy.bench.LoadGenerator --endpoint "http://127.0.0.1:$port" \
+  local target=$1 port=$2 pid=$3; shift 3
+  "$JAVA" -cp "$BENCH_JAR" dev.eddy.bench.LoadGenerator --endpoint "http://127.0.0.1:$port" --server-pid "$pid" \
     --threads "$THREADS" --table-size "$TABLE_SIZE" $STREAM_FLAG --label "$target" "$@" \
     2>>"$OUT/loadgen.log" | tee -a "$RESULTS"
 }
@@ -157,10 +157,10 @@ for w in "${WL[@]}"; do
   warm_up ddblocal "$DDBL_PORT"
   for round in $(seq 1 "$ROUNDS"); do
     log "workload $w round $round/$ROUNDS (load: $(cut -d' ' -f1-3 /proc/loadavg))"
-    lg eddy "$EDDY_PORT" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
-    lg ddblocal "$DDBL_PORT" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
+    lg eddy "$EDDY_PORT" "$EDDY_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
+    lg ddblocal "$DDBL_PORT" "$DDBL_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     if [ "$w" = put ] && [ -n "$BARE_PID" ]; then
-      lg bare "$BARE_PORT" --workloads put --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
+      lg bare "$BARE_PORT" "$BARE_PID" --workloads put --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     fi
   done
   stop "$DDBL_PID"

@@ -94,6 +94,9 @@ public final class Compare {
       } else {
         row(out, w, "ops/s", ls, subject, reference, bare, "ops/s", false);
         row(out, w, "p99 ms", ls, subject, reference, bare, "p99", true);
+        if (ls.stream().anyMatch(l -> l.fields().containsKey("server-cpu-us/op"))) {
+          row(out, w, "cpu us/op", ls, subject, reference, bare, "server-cpu-us/op", true);
+        }
       }
       long errors = ls.stream().mapToLong(l -> (long) nz(l.number("errors"))).sum();
       if (errors > 0) {

@@ -269,11 +269,25 @@ public final class LoadGenerator implements AutoCloseable {
       th.setDaemon(true);
       th.start();
     }
+    long cpuBefore = -1;
+    long cpuAfter = -1;
     try {
+      if (options.serverPid() > 0) {
+        long wait;
+        while ((wait = measureFrom - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        cpuBefore = StartupProbe.cpuMillis(options.serverPid());
+      }
       done.await();
+      if (options.serverPid() > 0) {
+        cpuAfter = StartupProbe.cpuMillis(options.serverPid());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    } catch (java.io.IOException e) {
+      System.err.println("# cannot read the server's CPU time: " + e);
     }
     Histogram all = Result.newHistogram();
     long totalOps = 0;
@@ -289,6 +303,11 @@ public final class LoadGenerator implements AutoCloseable {
     }
     double seconds = (last - measureFrom) / 1e9;
     String suffix = extra == null ? null : extra.apply(totalUnits / seconds);
+    if (cpuBefore >= 0 && cpuAfter >= 0 && totalOps > 0) {
+      // Server CPU (all its threads) per measured operation: robust against other load on the machine.
+      String cpu = String.format(Locale.ROOT, "server-cpu-us/op=%.1f", (cpuAfter - cpuBefore) * 1000.0 / totalOps);
+      suffix = suffix == null ? cpu : suffix + " " + cpu;
+    }
     return new Result(name, threads, totalOps / seconds, all, totalErrors, suffix, options.label());
   }
 

@@ -19,7 +19,8 @@ record Options(
     int pollMillis,
     String table,
     List<String> workloads,
-    String label) {
+    String label,
+    long serverPid) {
 
   static final List<String> ALL = List.of(
       "put", "get", "query", "batchwrite", "update", "transact", "scan", "stream-lag");
@@ -39,6 +40,7 @@ record Options(
         --poll-ms N           stream-lag reader pause after an empty GetRecords (default 1)
         --table NAME          table name (default bench_<random>; created, loaded, deleted)
         --label TEXT          appended to every result line as target=TEXT
+        --server-pid PID      also print the server's CPU time per operation (from /proc/PID/stat)
       Prints one line per workload:
         <workload> threads=N ops/s=X p50=Xms p99=Xms max=Xms errors=N [extra]
       """.formatted(String.join(",", ALL));
@@ -57,6 +59,7 @@ record Options(
     String table = null;
     List<String> workloads = ALL;
     String label = null;
+    long serverPid = 0;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -79,6 +82,7 @@ record Options(
             case "--poll-ms" -> pollMillis = nonNegative(a, v);
             case "--table" -> table = v;
             case "--label" -> label = v;
+            case "--server-pid" -> serverPid = positive(a, v);
             case "--workloads" -> workloads = workloads(v);
             default -> throw new IllegalArgumentException("unknown option " + a);
           }
@@ -95,7 +99,7 @@ record Options(
       table = "bench_" + Long.toHexString(System.nanoTime() & 0xffffffffL);
     }
     return new Options(endpoint, threads, seconds, warmup, itemSize, tableSize, streamRecords,
-        stream, rate, pollMillis, table, workloads, label);
+        stream, rate, pollMillis, table, workloads, label, serverPid);
   }
 
   private static List<String> workloads(String v) {
