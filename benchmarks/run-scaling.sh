@@ -2,7 +2,8 @@
 # How Eddy's cost grows: client threads, item size, table size, stream log size. Each step
 # starts a fresh in-memory Eddy, so steps do not share state. See docs/PERFORMANCE.md.
 #
-#   benchmarks/run-scaling.sh [--quick] [--max-table N] [--max-stream N] [--only threads,items,table,stream]
+#   benchmarks/run-scaling.sh [--quick] [--seconds S] [--max-table N] [--max-stream N]
+#                             [--only threads,items,table,stream]
 #
 # Every result line carries server-cpu-us/op (Eddy's CPU time per operation), which is far less
 # sensitive than ops/s to other load on a shared machine.
@@ -19,6 +20,7 @@ ONLY=threads,items,table,stream
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) SECONDS_PER_RUN=3; WARMUP=1; MAX_TABLE=10000; MAX_STREAM=10000 ;;
+    --seconds) SECONDS_PER_RUN=$2; shift ;;
     --max-table) MAX_TABLE=$2; shift ;;
     --max-stream) MAX_STREAM=$2; shift ;;
     --only) ONLY=$2; shift ;;
