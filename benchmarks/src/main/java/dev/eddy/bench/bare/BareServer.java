@@ -46,7 +46,8 @@ import org.rocksdb.WriteOptions;
  * body, writes (table, pk, sk) -> item JSON into RocksDB (in memory, like {@code eddy --in-memory})
  * and answers {@code {}} with the x-amz-crc32 header the SDK checks. No validation, no stream, no
  * conditions: an upper bound for what a DynamoDB-shaped PutItem can cost on this machine.
- * CreateTable/DescribeTable/DeleteTable answer just enough for the load generator's set-up.
+ * CreateTable/DescribeTable answer just enough for the load generator's set-up; every other
+ * target (BatchWriteItem of the load phase included) answers {@code {}} and stores nothing.
  * Runs every request on the Netty event loop.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.eddy.bench.bare.BareServer --port 8002</pre>

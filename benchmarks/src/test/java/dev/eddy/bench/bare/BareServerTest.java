@@ -19,8 +19,9 @@ class BareServerTest {
       String line = lines.get(0);
       assertTrue(line.matches("put threads=2 ops/s=[0-9.]+ p50=[0-9.]+ms p99=[0-9.]+ms max=[0-9.]+ms errors=0 target=bare"),
           line);
-      // 50 loaded items plus at least one measured put
-      assertTrue(bare.puts() > 50, "puts stored: " + bare.puts());
+      // The bare server answers BatchWriteItem (the load phase) with {} and stores nothing for it:
+      // what it stored are the measured (and warm-up) PutItems.
+      assertTrue(bare.puts() > 0, "puts stored: " + bare.puts());
     }
   }
 }
