@@ -70,4 +70,19 @@ class ConformanceTest {
     assertEquals("PROVISIONED", after.get("BillingMode").asText());
     assertEquals(before.get("LastUpdateToPayPerRequestDateTime"), after.get("LastUpdateToPayPerRequestDateTime"));
   }
+
+  @Test
+  void includeProjectionNeedsNonKeyAttributes() {
+    var e = t.fail("CreateTable", "{'TableName':'inc','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','GlobalSecondaryIndexes':[{'IndexName':'gsi','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'INCLUDE'}}]}");
+    assertEquals(ErrorCode.VALIDATION, e.code());
+    assertEquals("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not"
+        + " specified", e.getMessage());
+    assertEquals("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not"
+        + " specified", t.fail("UpdateTable", "{'TableName':'hash','AttributeDefinitions':[{'AttributeName':'g',"
+        + "'AttributeType':'S'}],'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'gsi','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'INCLUDE'}}}]}").getMessage());
+  }
 }
