@@ -58,7 +58,9 @@ public final class AttributeValues {
           : "Unexpected value type in payload");
     }
     if (depth >= MAX_NESTING) {
-      throw ApiException.validation("Nesting Levels have exceeded supported limits");
+      throw ApiException.validation(
+          "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
+              + " supported limit");
     }
     AttributeValue result = null;
     int set = 0;
