@@ -1,0 +1,21 @@
+package dev.eddy.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class AttributeValueLimitsTest {
+  private static String nested(int levels) {
+    return "{\"L\":[".repeat(levels) + "]}".repeat(levels);
+  }
+
+  @Test
+  void nestingBeyond32LevelsIsRejectedWithDynamoDbsText() throws Exception {
+    AttributeValues.read(Json.MAPPER.readTree(nested(32)));
+    ApiException e = assertThrows(ApiException.class, () -> AttributeValues.read(Json.MAPPER.readTree(nested(33))));
+    assertEquals(ErrorCode.VALIDATION, e.code());
+    assertEquals("Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
+        + " supported limit", e.getMessage());
+  }
+}
