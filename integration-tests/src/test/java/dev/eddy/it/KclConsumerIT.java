@@ -102,7 +102,7 @@ class KclConsumerIT {
   private CloudWatchAsyncClient cloudWatch;
   private Scheduler scheduler;
   private Thread schedulerThread;
-  private String application;
+  private final String application = "kcl-it-" + Long.toHexString(System.nanoTime());
 
   /** What the processor saw, in delivery order. */
   private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
@@ -166,7 +166,7 @@ class KclConsumerIT {
 
     // Phase 1 is in the stream before the consumer exists (TRIM_HORIZON must find it).
     workload.run(OPS_PER_PHASE);
-    startScheduler(streamArn);
+    startScheduler(streamArn, "worker-1");
 
     // Phase 2 while the consumer starts; then wait until it is really reading the first shards.
     workload.run(OPS_PER_PHASE);
@@ -194,12 +194,33 @@ class KclConsumerIT {
         "the only failed calls are the DescribeTable probes before KCL creates its three tables");
 
     long shutdownStarted = System.nanoTime();
+    shutDownGracefully();
+    long shutdownMillis = elapsedMillis(shutdownStarted);
+
+    // The worker restarts (same application and worker id, as a host keeping its name would) and
+    // resumes from its checkpoints: only the changes made while it was down arrive.
+    workload.run(OPS_PER_PHASE);
+    long restarted = System.nanoTime();
+    startScheduler(streamArn, "worker-1");
+    int afterRestart = workload.expectedRecords();
+    awaitOrFail(() -> delivered.size() >= afterRestart, started,
+        "all " + afterRestart + " records delivered after the restart (have " + delivered.size() + ")");
+    long resumeMillis = elapsedMillis(restarted);
+    Thread.sleep(1_000);
+    assertEveryChangeOnceInItemOrder(workload);
+    shutDownGracefully();
+    assertEquals(Map.of("DescribeTable 400 ResourceNotFoundException", 3), calls.failures(),
+        "no failed calls after the restart either");
+
+    System.out.printf("KclConsumerIT: %d records; first delivered after %d ms, all after %d ms;"
+        + " graceful shutdown took %d ms; a restarted worker delivered the next %d after %d ms%n",
+        expected, firstRecord, allRecordsMillis, shutdownMillis, afterRestart - expected, resumeMillis);
+  }
+
+  private void shutDownGracefully() throws Exception {
     assertTrue(scheduler.startGracefulShutdown().get(60, TimeUnit.SECONDS), "graceful shutdown completed");
     schedulerThread.join(20_000);
     assertTrue(!schedulerThread.isAlive(), "the scheduler thread ended");
-    System.out.printf("KclConsumerIT: %d records; first delivered after %d ms, all after %d ms;"
-        + " graceful shutdown took %d ms%n", expected, firstRecord, allRecordsMillis,
-        elapsedMillis(shutdownStarted));
   }
 
   private void assertEveryChangeOnceInItemOrder(Workload workload) {
@@ -271,13 +292,12 @@ class KclConsumerIT {
     assertEquals(6, leases, "one lease per shard: 2 slots x 3 generations");
   }
 
-  private void startScheduler(String streamArn) {
+  private void startScheduler(String streamArn, String workerId) {
     AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(streams, REGION);
     StreamTracker tracker = StreamsSchedulerFactory.createSingleStreamTracker(streamArn,
         InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON));
-    application = "kcl-it-" + Long.toHexString(System.nanoTime());
     ConfigsBuilder configs = new ConfigsBuilder(tracker, application, adapter, ddbAsync, cloudWatch,
-        "worker-1", () -> new Processor());
+        workerId, () -> new Processor());
 
     // The options a production consumer sets on its tables (PITR, deletion protection, tags) are on,
     // so Eddy's UpdateContinuousBackups, DeletionProtectionEnabled and Tags paths are exercised too.
@@ -285,6 +305,8 @@ class KclConsumerIT {
     LeaseManagementConfig leases = configs.leaseManagementConfig()
         .shardSyncIntervalMillis(0)
         .failoverTimeMillis(3_000)
+        // KCL 3's leader assigns new leases (each child shard's) every 2 x failover time by default.
+        .leaseAssignmentIntervalMillis(1_000L)
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .leaseTablePitrEnabled(true)
         .leaseTableDeletionProtectionEnabled(true)
