@@ -101,7 +101,7 @@ public final class EddyServer implements AutoCloseable {
     try {
       Dispatcher dispatcher = dispatcher(config, engine, clock);
       Warmup.join(warmUp);
-      workers = WorkerPool.create(WorkerPool.defaultThreads(), WorkerPool.QUEUE_CAPACITY);
+      workers = WorkerPool.create(WorkerPool.defaultThreads(), config.maxQueuedRequests());
       byte[] health = ("healthy: dynamodb." + config.region() + ".amazonaws.com\n")
           .getBytes(StandardCharsets.UTF_8);
       HttpFrontEnd http = HttpFrontEnd.start(config.host(), config.port(), dispatcher, workers, health,

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  *     credentials are accepted
  * @param tlsCert PEM certificate chain served over TLS, or null for plain HTTP
  * @param tlsKey PEM (PKCS#8) private key of {@code tlsCert}, or null
+ * @param maxQueuedRequests requests that may wait for a worker; more are answered with
+ *     ThrottlingException
  */
 public record ServerConfig(
     String host,
@@ -47,13 +49,15 @@ public record ServerConfig(
     boolean syncWrites,
     AccessKeys accessKeys,
     Path tlsCert,
-    Path tlsKey) {
+    Path tlsKey,
+    int maxQueuedRequests) {
 
   public static final int DEFAULT_PORT = 8000;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_DATA_DIR = "./eddy-data";
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+  public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1024;
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -64,6 +68,9 @@ public record ServerConfig(
     Objects.requireNonNull(accessKeys, "accessKeys");
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new IllegalArgumentException("tlsCert and tlsKey go together");
+    }
+    if (maxQueuedRequests < 1) {
+      throw new IllegalArgumentException("maxQueuedRequests must be at least 1: " + maxQueuedRequests);
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
@@ -177,6 +184,7 @@ public record ServerConfig(
     b.accessKeys = accessKeys;
     b.tlsCert = tlsCert;
     b.tlsKey = tlsKey;
+    b.maxQueuedRequests = maxQueuedRequests;
     return b;
   }
 
@@ -197,8 +205,15 @@ public record ServerConfig(
     private AccessKeys accessKeys = AccessKeys.NONE;
     private Path tlsCert;
     private Path tlsKey;
+    private int maxQueuedRequests = DEFAULT_MAX_QUEUED_REQUESTS;
 
     private Builder() {}
+
+    /** How many requests may wait for a worker before ThrottlingException is answered. */
+    public Builder maxQueuedRequests(int n) {
+      this.maxQueuedRequests = n;
+      return this;
+    }
 
     /** fsync every write before acknowledging it. */
     public Builder syncWrites(boolean sync) {
@@ -292,7 +307,7 @@ public record ServerConfig(
           new StreamSettings(streamShards, streamShardRollover, streamRetention),
           controlEndpoint, ttlSweepInterval, syncWrites, accessKeys,
           tlsCert == null ? null : tlsCert.toAbsolutePath().normalize(),
-          tlsKey == null ? null : tlsKey.toAbsolutePath().normalize());
+          tlsKey == null ? null : tlsKey.toAbsolutePath().normalize(), maxQueuedRequests);
     }
   }
 
@@ -354,6 +369,10 @@ public record ServerConfig(
       new Option("--ttl-sweep-interval", "EDDY_TTL_SWEEP_INTERVAL", "DURATION", "5s",
           "how often expired TTL items are deleted",
           (b, v, s) -> b.ttlSweepInterval(duration(v, s))),
+      new Option("--max-queued-requests", "EDDY_MAX_QUEUED_REQUESTS", "N",
+          String.valueOf(DEFAULT_MAX_QUEUED_REQUESTS),
+          "requests that may wait for a worker; beyond that ThrottlingException is answered",
+          (b, v, s) -> b.maxQueuedRequests(intIn(v, s, 1, 1_000_000))),
       new Option("--sync", "EDDY_SYNC", null, "off",
           "fsync the write-ahead log on every write (survives power loss; slower writes)",
           (b, v, s) -> b.syncWrites(bool(v, s))),
