@@ -45,6 +45,9 @@ public final class Req {
     throw wrongType(v, "String");
   }
 
+  private static final java.math.BigDecimal LONG_MAX = java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final java.math.BigDecimal LONG_MIN = java.math.BigDecimal.valueOf(Long.MIN_VALUE);
+
   public Long integer(String field) {
     JsonNode v = raw(field);
     if (v == null) {
@@ -54,7 +57,12 @@ public final class Req {
       return v.longValue();
     }
     if (v.isNumber()) {
-      return v.decimalValue().longValue();
+      // Compared first: longValue() of 1e999999999 would build a billion-digit integer.
+      java.math.BigDecimal d = v.decimalValue();
+      if (d.compareTo(LONG_MAX) > 0 || d.compareTo(LONG_MIN) < 0) {
+        throw ApiException.serialization("NUMBER_VALUE can not be converted to an Integer");
+      }
+      return d.abs().compareTo(java.math.BigDecimal.ONE) < 0 ? 0L : d.longValue();
     }
     throw wrongType(v, LONG_MEMBERS.contains(field) ? "Long" : "Integer");
   }
