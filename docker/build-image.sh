@@ -89,7 +89,13 @@ version="${version%-SNAPSHOT}"
 tag="${TAG:-$version}"
 "$jdk/bin/jar" --create --file "$rootfs/opt/eddy/eddy.jar" --manifest "$unpacked/META-INF/MANIFEST.MF" \
   -C "$unpacked" .
-rm -rf "$unpacked"
+# The class-data-sharing training program (run by the Dockerfile's RUN step), as a jar: CDS
+# accepts jars only on the class path.
+training="$build/cds-training"
+rm -rf "$training" && mkdir -p "$training/classes"
+"$jdk/bin/javac" --release 17 -nowarn -d "$training/classes" -cp "$unpacked" "$here/cds/EddyCdsTraining.java"
+"$jdk/bin/jar" --create --file "$rootfs/opt/eddy/cds-training.jar" -C "$training/classes" .
+rm -rf "$unpacked" "$training"
 if command -v strip >/dev/null; then
   chmod u+w "$rootfs/opt/eddy/lib/librocksdbjni-linux64.so"
   strip --strip-unneeded "$rootfs/opt/eddy/lib/librocksdbjni-linux64.so"

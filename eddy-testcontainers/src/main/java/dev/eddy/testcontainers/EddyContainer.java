@@ -7,7 +7,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.rnorth.ducttape.ratelimits.RateLimiter;
+import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -44,6 +47,8 @@ public class EddyContainer extends GenericContainer<EddyContainer> {
   private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final RateLimiter POLL_RATE =
+      RateLimiterBuilder.newBuilder().withRate(10, TimeUnit.SECONDS).withConstantThroughput().build();
 
   private String region = DEFAULT_REGION;
 
@@ -66,9 +71,12 @@ public class EddyContainer extends GenericContainer<EddyContainer> {
     super(dockerImageName);
     dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
     withExposedPorts(EDDY_PORT);
+    // Eddy is ready about a second after the start: poll ten times a second, not once (the
+    // default), so tests do not wait for the next tick.
     waitingFor(Wait.forHttp("/")
         .forPort(EDDY_PORT)
         .forStatusCode(200)
+        .withRateLimiter(POLL_RATE)
         .withStartupTimeout(STARTUP_TIMEOUT));
   }
 
