@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,7 +60,6 @@ class StreamsIT {
 
   @Test
   void insertModifyRemoveAreReadInOrderWithTheirImages() {
-    requireStreamsApi();
     String streamArn = ddb.createTable(b -> b.tableName("Orders")
         .attributeDefinitions(AttributeDefinition.builder().attributeName("Id")
             .attributeType(ScalarAttributeType.S).build())
@@ -122,26 +119,6 @@ class StreamsIT {
       BigInteger seq = new BigInteger(r.dynamodb().sequenceNumber());
       assertTrue(seq.compareTo(previous) > 0, "sequence numbers increase");
       previous = seq;
-    }
-  }
-
-  /**
-   * Skips (loudly) only while the image's server does not serve the DynamoDB Streams API at
-   * all (the stream log not yet wired into EddyServer). Once it answers ListStreams, every
-   * other difference is a failure.
-   */
-  private static void requireStreamsApi() {
-    try {
-      streams.listStreams();
-    } catch (AwsServiceException e) {
-      if ("UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
-        String msg = "STREAMS NOT WIRED: the image answers DynamoDBStreams_20120810.ListStreams with"
-            + " UnknownOperationException; this test runs once EddyServer registers the streams"
-            + " operations.";
-        System.err.println("\n!!! " + msg + "\n");
-        Assumptions.abort(msg);
-      }
-      throw e;
     }
   }
 }
