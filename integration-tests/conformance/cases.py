@@ -75,7 +75,6 @@ KNOWN.update({
     "es-insert-dup": "the API reference names the error DuplicateItemException; DynamoDB Local sends DuplicateItem",
     "et-basic": "DynamoDB Local sends Responses: [] for a write-only ExecuteTransaction",
     "scan-empty-table-rcc": "Eddy charges the 0.5 RCU minimum for a read, as DynamoDB does for every read request; DynamoDB Local reports 0",
-    "q-lsi-all": "Eddy does not yet charge the table reads of an LSI query that fetches non-projected attributes (see COMPATIBILITY.md)",
     "bw-rcc": "Eddy sends ItemCollectionMetrics: {} when SIZE is asked on a table without LSIs; DynamoDB Local omits it",
     "bw-ricm-hr": "DynamoDB returns ItemCollectionMetrics for tables with LSIs; DynamoDB Local does not",
     "ls-all": "DynamoDB Local keeps listing the streams of deleted tables from earlier runs (restart it for a clean run)",
@@ -86,6 +85,14 @@ KNOWN.update({
     "st-describe": "CreationRequestDateTime differs by milliseconds between the two servers",
     "st-records": "awsRegion: DynamoDB Local reports 'ddblocal'; Eddy reports the configured region",
     "scan-basic": "scan of items left by earlier steps; the item sets differ where DynamoDB Local accepted what DynamoDB rejects (upd-gsi-key-type)",
+    "ct-s3": TRANSIENT,
+    "del-table-s3": TRANSIENT,
+    "u3-nested-set": "UPDATED_NEW/UPDATED_OLD of a nested update return only the updated paths in DynamoDB (ScyllaDB's tests verified against DynamoDB); DynamoDB Local returns the whole top-level attribute",
+    "u3-nested-old": "UPDATED_OLD of a nested update: only the updated paths (see u3-nested-set)",
+    "u3-if-not-exists-nested": "UPDATED_NEW of a nested update: only the updated paths (see u3-nested-set)",
+    "p3-key-too-long": WORDING + " (here: 'Size of hashkey has exceeded the maximum size limit of2048 bytes')",
+    "p3-range-too-long": WORDING + " (here: 'Aggregated size of all range keys has exceeded the size limit of 1024 bytes')",
+    "lt-page-all": "DynamoDB Local holds conf_tmp, which it created in ct-ppr-with-pt where DynamoDB rejects the request",
     "scan-filter-proj": "the item DynamoDB Local accepted with a JSON number for N (put-num-json-number) is missing in Eddy",
     "scan-gsi": "same as scan-basic (the GSI holds the item DynamoDB Local let through in upd-gsi-key-type)",
 })
@@ -591,6 +598,80 @@ def steps():
                                              "ShardId": "shardId-00000000000000000000-00000000", "ShardIteratorType": "NOPE"})
     add("gr-empty", "GetRecords", {})
     add("gr-bad-iter", "GetRecords", {"ShardIterator": "garbage"})
+
+    # ---- more expressions and paths (table S3: hash pk S, range sk S)
+    S3 = "conf_s3"
+    add("cleanup-s3", "DeleteTable", {"TableName": S3})
+    add("ct-s3", "CreateTable", {"TableName": S3, "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "S"}],
+                                  "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}], "BillingMode": "PAY_PER_REQUEST"})
+    for i, sk in enumerate(["a", "ab", "abc", "b", "ba", "c", "d", "e"]):
+        add("cleanup-s3-%d" % i, "PutItem", {"TableName": S3, "Item": {"pk": S("p"), "sk": S(sk), "i": N(str(i)), "m": {"M": {"x": {"M": {"y": N(str(i))}}, "l": {"L": [N("1"), N("2")]}}},
+                                                                      "ns": {"NS": ["1", "2"]}, "ss": {"SS": ["a", "b"]}, "s": S("str%d" % i)}})
+    add("q3-begins", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND begins_with(sk, :b)", "ExpressionAttributeValues": {":p": S("p"), ":b": S("a")}})
+    add("q3-between-str", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND sk BETWEEN :a AND :b", "ExpressionAttributeValues": {":p": S("p"), ":a": S("ab"), ":b": S("ba")}})
+    add("q3-desc-limit", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": S("p")}, "ScanIndexForward": False, "Limit": 3, "ProjectionExpression": "sk"})
+    add("q3-desc-esk", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": S("p")}, "ScanIndexForward": False, "Limit": 3,
+                                 "ExclusiveStartKey": {"pk": S("p"), "sk": S("ba")}, "ProjectionExpression": "sk"})
+    add("q3-filter-limit", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "FilterExpression": "i > :i", "ExpressionAttributeValues": {":p": S("p"), ":i": N("5")}, "Limit": 4})
+    add("q3-filter-nested", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "FilterExpression": "m.x.y >= :i AND size(m.l) = :two AND contains(ss, :a)",
+                                      "ExpressionAttributeValues": {":p": S("p"), ":i": N("6"), ":two": N("2"), ":a": S("a")}, "ProjectionExpression": "sk, m.x"})
+    add("q3-filter-types", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "FilterExpression": "s > :n OR attribute_type(i, :t) AND NOT begins_with(s, :x)",
+                                     "ExpressionAttributeValues": {":p": S("p"), ":n": N("1"), ":t": S("N"), ":x": S("str1")}, "Select": "COUNT"})
+    add("q3-filter-in", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "FilterExpression": "i IN (:a, :b, :c)",
+                                  "ExpressionAttributeValues": {":p": S("p"), ":a": N("1"), ":b": N("3"), ":c": S("3")}, "ProjectionExpression": "i"})
+    add("q3-proj-list-oob", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND sk = :s", "ExpressionAttributeValues": {":p": S("p"), ":s": S("a")},
+                                      "ProjectionExpression": "m.l[5], m.l[1], m.nope.deeper, ns"})
+    add("q3-kce-begins-bad", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND begins_with(sk, :b)", "ExpressionAttributeValues": {":p": S("p"), ":b": N("1")}})
+    add("q3-kce-size", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND size(sk) > :b", "ExpressionAttributeValues": {":p": S("p"), ":b": N("1")}})
+    add("q3-kce-reversed", "Query", {"TableName": S3, "KeyConditionExpression": ":p = pk", "ExpressionAttributeValues": {":p": S("p")}, "Select": "COUNT"})
+    add("q3-kce-parens", "Query", {"TableName": S3, "KeyConditionExpression": "(pk = :p) AND (sk < :s)", "ExpressionAttributeValues": {":p": S("p"), ":s": S("b")}, "Select": "COUNT"})
+    add("u3-nested-set", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET m.x.z = :v, m.l[0] = :v, #n = m.x.y",
+                                        "ExpressionAttributeNames": {"#n": "copy"}, "ExpressionAttributeValues": {":v": S("v")}, "ReturnValues": "UPDATED_NEW"})
+    add("u3-nested-old", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET m.x.z = :w REMOVE m.l[1]",
+                                        "ExpressionAttributeValues": {":w": S("w")}, "ReturnValues": "UPDATED_OLD"})
+    add("u3-add-sets", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "ADD ns :n DELETE ss :s",
+                                      "ExpressionAttributeValues": {":n": {"NS": ["3", "1"]}, ":s": {"SS": ["a", "b"]}}, "ReturnValues": "ALL_NEW"})
+    add("u3-add-wrong-set", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "ADD ns :n",
+                                           "ExpressionAttributeValues": {":n": {"SS": ["x"]}}})
+    add("u3-list-append-nonlist", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET s = list_append(s, :l)",
+                                                 "ExpressionAttributeValues": {":l": {"L": [N("1")]}}})
+    add("u3-set-missing-parent", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET nope.x = :v",
+                                                "ExpressionAttributeValues": {":v": N("1")}})
+    add("u3-index-on-map", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET m[0] = :v",
+                                          "ExpressionAttributeValues": {":v": N("1")}})
+    add("u3-remove-key", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "REMOVE sk"})
+    add("u3-if-not-exists-nested", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("b")}, "UpdateExpression": "SET m.x.y = if_not_exists(m.x.y, :z), m.q = if_not_exists(m.q, :z)",
+                                                  "ExpressionAttributeValues": {":z": N("0")}, "ReturnValues": "UPDATED_NEW"})
+    add("u3-cond-size", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("b")}, "UpdateExpression": "SET s = :s", "ConditionExpression": "size(s) = :four AND contains(ns, :one)",
+                                       "ExpressionAttributeValues": {":s": S("new"), ":four": N("4"), ":one": N("1")}, "ReturnValues": "ALL_OLD"})
+    add("u3-cond-compare-types", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("b")}, "UpdateExpression": "SET s = :s", "ConditionExpression": "i < :str",
+                                                "ExpressionAttributeValues": {":s": S("new"), ":str": S("9")}})
+    add("u3-two-paths-overlap", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("b")}, "UpdateExpression": "SET m.x = :s REMOVE m.x.y",
+                                               "ExpressionAttributeValues": {":s": S("new")}})
+    add("u3-rv-updated-new-remove", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("c")}, "UpdateExpression": "REMOVE s, m.x", "ReturnValues": "UPDATED_NEW"})
+    add("u3-legacy-delete-set", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("d")}, "AttributeUpdates": {"ss": {"Action": "DELETE", "Value": {"SS": ["a"]}},
+                                                                                                                "s": {"Action": "DELETE"}, "i": {"Action": "ADD", "Value": N("-1.5")}},
+                                               "ReturnValues": "UPDATED_NEW"})
+    add("p3-key-too-long", "PutItem", {"TableName": S3, "Item": {"pk": S("x" * 2049), "sk": S("a")}})
+    add("p3-range-too-long", "PutItem", {"TableName": S3, "Item": {"pk": S("x"), "sk": S("y" * 1025)}})
+    add("p3-item-too-big", "PutItem", {"TableName": S3, "Item": {"pk": S("x"), "sk": S("a"), "big": S("z" * (400 * 1024))}})
+    add("p3-nesting-33", "PutItem", {"TableName": S3, "Item": {"pk": S("x"), "sk": S("a"), "deep": eval("{'L': [" * 33 + "]}" * 33)}})
+    add("g3-missing-consistent", "GetItem", {"TableName": S3, "Key": {"pk": S("none"), "sk": S("a")}, "ConsistentRead": True, "ReturnConsumedCapacity": "TOTAL"})
+    add("bg3-proj-names", "BatchGetItem", {"RequestItems": {S3: {"Keys": [{"pk": S("p"), "sk": S("e")}], "ProjectionExpression": "#s, m.x", "ExpressionAttributeNames": {"#s": "s"}}}})
+    add("bg3-unused-name", "BatchGetItem", {"RequestItems": {S3: {"Keys": [{"pk": S("p"), "sk": S("e")}], "ProjectionExpression": "s", "ExpressionAttributeNames": {"#s": "s"}}}})
+    add("lt-page", "ListTables", {"Limit": 2})
+    s.append(("lt-page-all", "ListTables", {"ExclusiveStartTableName": "conf_h", "Limit": 100}))
+    add("s3-scan-legacy", "Scan", {"TableName": S3, "ScanFilter": {"s": {"ComparisonOperator": "BEGINS_WITH", "AttributeValueList": [S("str")]},
+                                                                   "i": {"ComparisonOperator": "BETWEEN", "AttributeValueList": [N("2"), N("4")]}},
+                                   "ConditionalOperator": "AND", "AttributesToGet": ["i", "sk"]})
+    add("s3-scan-legacy-in", "Scan", {"TableName": S3, "ScanFilter": {"i": {"ComparisonOperator": "IN", "AttributeValueList": [N("2"), N("4")]},
+                                                                      "nope": {"ComparisonOperator": "NULL"}}, "Select": "COUNT"})
+    add("s3-scan-legacy-bad-count", "Scan", {"TableName": S3, "ScanFilter": {"i": {"ComparisonOperator": "BETWEEN", "AttributeValueList": [N("2")]}}})
+    add("s3-scan-legacy-contains-n", "Scan", {"TableName": S3, "ScanFilter": {"ns": {"ComparisonOperator": "CONTAINS", "AttributeValueList": [N("2")]}}, "Select": "COUNT"})
+    add("q3-legacy-query-filter", "Query", {"TableName": S3, "KeyConditions": {"pk": {"ComparisonOperator": "EQ", "AttributeValueList": [S("p")]},
+                                                                               "sk": {"ComparisonOperator": "BEGINS_WITH", "AttributeValueList": [S("b")]}},
+                                            "QueryFilter": {"i": {"ComparisonOperator": "GE", "AttributeValueList": [N("4")]}}})
+    add("del-table-s3", "DeleteTable", {"TableName": S3})
 
     # ---- DeleteTable
     add("del-table-missing", "DeleteTable", {"TableName": NX})
