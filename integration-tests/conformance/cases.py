@@ -93,6 +93,17 @@ KNOWN.update({
     "p3-key-too-long": WORDING + " (here: 'Size of hashkey has exceeded the maximum size limit of2048 bytes')",
     "p3-range-too-long": WORDING + " (here: 'Aggregated size of all range keys has exceeded the size limit of 1024 bytes')",
     "lt-page-all": "DynamoDB Local holds conf_tmp, which it created in ct-ppr-with-pt where DynamoDB rejects the request",
+    "ct-ctl": "DynamoDB Local ignores TableClass and SSESpecification; DynamoDB reports TableClassSummary and SSEDescription (plus " + TRANSIENT + ")",
+    "dt-ctl": "DynamoDB Local ignores TableClass and SSESpecification (see ct-ctl); " + DESCRIBE,
+    "ut-ctl-unprotect": "DynamoDB Local ignores TableClass and SSESpecification (see ct-ctl); " + DESCRIBE,
+    "del-ctl": "DynamoDB Local ignores TableClass and SSESpecification (see ct-ctl); " + TRANSIENT,
+    "ut-ctl-class": "UpdateTable TableClass is a change in DynamoDB; DynamoDB Local ignores TableClass ('Nothing to update')",
+    "ut-ctl-class-bad": "DynamoDB validates the TableClass enum; DynamoDB Local ignores TableClass",
+    "ct-ctl-bad-class": "DynamoDB validates the TableClass enum; DynamoDB Local ignores TableClass",
+    "ct-ctl-name-long": WORDING,
+    "ct-ctl-attr-name-empty": WORDING,
+    "ct-ctl-6-lsi": WORDING + " (here: 'LocalSecondaryIndex count exceeds the per-table limit of 5')",
+    "ct-ctl-dup-index": WORDING + " (here: 'Duplicate index name: gsi')",
     "scan-filter-proj": "the item DynamoDB Local accepted with a JSON number for N (put-num-json-number) is missing in Eddy",
     "scan-gsi": "same as scan-basic (the GSI holds the item DynamoDB Local let through in upd-gsi-key-type)",
 })
@@ -672,6 +683,39 @@ def steps():
                                                                                "sk": {"ComparisonOperator": "BEGINS_WITH", "AttributeValueList": [S("b")]}},
                                             "QueryFilter": {"i": {"ComparisonOperator": "GE", "AttributeValueList": [N("4")]}}})
     add("del-table-s3", "DeleteTable", {"TableName": S3})
+
+    # ---- more control plane
+    C = "conf_ctl"
+    add("cleanup-ctl", "DeleteTable", {"TableName": C})
+    add("ct-ctl", "CreateTable", {"TableName": C, "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "B"}],
+                                   "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST",
+                                   "TableClass": "STANDARD_INFREQUENT_ACCESS", "DeletionProtectionEnabled": True,
+                                   "SSESpecification": {"Enabled": True, "SSEType": "KMS"}})
+    add("dt-ctl", "DescribeTable", {"TableName": C})
+    add("del-ctl-protected", "DeleteTable", {"TableName": C})
+    add("ut-ctl-class", "UpdateTable", {"TableName": C, "TableClass": "STANDARD"})
+    add("ut-ctl-class-bad", "UpdateTable", {"TableName": C, "TableClass": "GOLD"})
+    add("ut-ctl-unprotect", "UpdateTable", {"TableName": C, "DeletionProtectionEnabled": False})
+    add("put-ctl-binary", "PutItem", {"TableName": C, "Item": {"pk": {"B": "AAEC"}, "b": {"B": ""}, "bs": {"BS": ["AQ==", "Ag=="]}}})
+    add("get-ctl-binary", "GetItem", {"TableName": C, "Key": {"pk": {"B": "AAEC"}}})
+    add("put-ctl-binary-empty-key", "PutItem", {"TableName": C, "Item": {"pk": {"B": ""}}})
+    add("ct-ctl-bad-class", "CreateTable", {"TableName": "conf_tmp2", "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                                             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST", "TableClass": "GOLD"})
+    add("ct-ctl-name-long", "CreateTable", {"TableName": "t" * 256, "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                                             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST"})
+    add("ct-ctl-attr-name-empty", "CreateTable", {"TableName": "conf_tmp2", "AttributeDefinitions": [{"AttributeName": "", "AttributeType": "S"}],
+                                                   "KeySchema": [{"AttributeName": "", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST"})
+    add("ct-ctl-6-lsi", "CreateTable", {"TableName": "conf_tmp2", "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "S"}],
+                                         "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}], "BillingMode": "PAY_PER_REQUEST",
+                                         "LocalSecondaryIndexes": [{"IndexName": "lsi%d" % i, "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+                                                                    "Projection": {"ProjectionType": "ALL"}} for i in range(6)]})
+    add("ct-ctl-dup-index", "CreateTable", {"TableName": "conf_tmp2", "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "g", "AttributeType": "S"}],
+                                             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST",
+                                             "GlobalSecondaryIndexes": [{"IndexName": "gsi", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}] * 2})
+    add("ttl-ctl-describe", "DescribeTimeToLive", {"TableName": C})
+    add("ttl-ctl-disable-never", "UpdateTimeToLive", {"TableName": C, "TimeToLiveSpecification": {"Enabled": False, "AttributeName": "x"}})
+    add("del-ctl", "DeleteTable", {"TableName": C})
+    add("describe-limits-2", "DescribeLimits", {"Extra": 1})
 
     # ---- DeleteTable
     add("del-table-missing", "DeleteTable", {"TableName": NX})
