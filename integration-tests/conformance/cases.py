@@ -104,6 +104,8 @@ KNOWN.update({
     "ct-ctl-attr-name-empty": WORDING,
     "ct-ctl-6-lsi": WORDING + " (here: 'LocalSecondaryIndex count exceeds the per-table limit of 5')",
     "ct-ctl-dup-index": WORDING + " (here: 'Duplicate index name: gsi')",
+    "put-bs-empty": "DynamoDB (dynalite recordings, AWS captures): 'Binary sets should not be empty'; DynamoDB Local words it its own way",
+    "put-bs-dup": "DynamoDB (dynalite recordings): 'Input collection [Yg==, Yg==]of type BS contains duplicates.'",
     "scan-filter-proj": "the item DynamoDB Local accepted with a JSON number for N (put-num-json-number) is missing in Eddy",
     "scan-gsi": "same as scan-basic (the GSI holds the item DynamoDB Local let through in upd-gsi-key-type)",
 })
@@ -262,6 +264,9 @@ def steps():
     add("put-set-dup", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "ss": {"SS": ["a", "a"]}}})
     add("put-numset-dup", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "ns": {"NS": ["1", "1.0"]}}})
     add("put-set-empty", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "ss": {"SS": []}}})
+    add("put-bs-empty", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "bs": {"BS": []}}})
+    add("put-bs-dup", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "bs": {"BS": ["Yg==", "Yg=="]}}})
+    add("put-ss-empty-member", "PutItem", {"TableName": H, "Item": {"pk": S("esm"), "ss": {"SS": ["", "a"]}, "bs": {"BS": [""]}}})
     add("put-null-false", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "n": {"NULL": False}}})
     add("put-two-types", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "n": {"S": "a", "N": "1"}}})
     add("put-no-type", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "n": {}}})
