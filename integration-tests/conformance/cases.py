@@ -106,6 +106,16 @@ KNOWN.update({
     "ct-ctl-dup-index": WORDING + " (here: 'Duplicate index name: gsi')",
     "put-bs-empty": "DynamoDB (dynalite recordings, AWS captures): 'Binary sets should not be empty'; DynamoDB Local words it its own way",
     "put-bs-dup": "DynamoDB (dynalite recordings): 'Input collection [Yg==, Yg==]of type BS contains duplicates.'",
+    "ct-pq": TRANSIENT,
+    "del-table-pq": TRANSIENT + "; DynamoDB Local also holds the item of pq-bes-writes it did not roll back",
+    "pq-select-desc": LOCAL_500,
+    "pq-insert-no-key": "UNVERIFIED: DynamoDB Local's PartiQL layer has its own key texts ('Key attribute should be present in the item: Key sk'); Eddy answers with the PutItem texts",
+    "pq-insert-wrong-type": "UNVERIFIED: DynamoDB Local's PartiQL key-type text differs from the PutItem text Eddy answers with",
+    "pq-param-unused": "UNVERIFIED: Eddy rejects more Parameters than placeholders ('Number of parameters in request and statement don't match.'); DynamoDB Local ignores the extra one",
+    "pq-bad-table-name": "UNVERIFIED: DynamoDB Local validates the table name inside the statement; Eddy answers ResourceNotFoundException",
+    "pq-bes-reads": "UNVERIFIED: per-statement error texts of BatchExecuteStatement differ; Eddy also names the TableName of a failed statement",
+    "pq-bes-writes": "UNVERIFIED: DynamoDB Local rejects the whole batch when two statements target one item; Eddy answers per statement (DuplicateItem, ConditionalCheckFailed)",
+    "pq-et-mixed": "UNVERIFIED: wording of the mixed read/write ExecuteTransaction error",
     "scan-filter-proj": "the item DynamoDB Local accepted with a JSON number for N (put-num-json-number) is missing in Eddy",
     "scan-gsi": "same as scan-basic (the GSI holds the item DynamoDB Local let through in upd-gsi-key-type)",
 })
@@ -688,6 +698,48 @@ def steps():
                                                                                "sk": {"ComparisonOperator": "BEGINS_WITH", "AttributeValueList": [S("b")]}},
                                             "QueryFilter": {"i": {"ComparisonOperator": "GE", "AttributeValueList": [N("4")]}}})
     add("del-table-s3", "DeleteTable", {"TableName": S3})
+
+    # ---- more PartiQL (table conf_pq: pk S, sk N)
+    Q = "conf_pq"
+    add("cleanup-pq", "DeleteTable", {"TableName": Q})
+    add("ct-pq", "CreateTable", {"TableName": Q, "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
+                                  "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}], "BillingMode": "PAY_PER_REQUEST"})
+    for i in range(1, 6):
+        add("cleanup-pq-%d" % i, "PutItem", {"TableName": Q, "Item": {"pk": S("a"), "sk": N(str(i)), "v": N(str(i * 2)), "m": {"M": {"x": S("x%d" % i)}}, "l": {"L": [N("1"), S("two")]}}})
+    add("pq-select-key", "ExecuteStatement", {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 3' % Q})
+    add("pq-select-range", "ExecuteStatement", {"Statement": 'SELECT sk, m.x, l[1] FROM "%s" WHERE pk = \'a\' AND sk BETWEEN 2 AND 4' % Q})
+    add("pq-select-desc", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = \'a\' ORDER BY sk DESC' % Q})
+    add("pq-select-scan-filter", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE v > 5' % Q})
+    add("pq-select-limit", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = ?' % Q, "Parameters": [S("a")], "Limit": 2})
+    add("pq-select-in", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = \'a\' AND sk IN [1, 5]' % Q})
+    add("pq-select-missing-attr", "ExecuteStatement", {"Statement": 'SELECT nope FROM "%s" WHERE pk = \'a\' AND sk = 1' % Q})
+    add("pq-select-is-missing", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = \'a\' AND nope IS MISSING' % Q})
+    add("pq-select-begins", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = \'a\' AND begins_with(m.x, \'x1\')' % Q})
+    add("pq-insert-no-key", "ExecuteStatement", {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'b\'}' % Q})
+    add("pq-insert-wrong-type", "ExecuteStatement", {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'b\', \'sk\': \'x\'}' % Q})
+    add("pq-insert-param", "ExecuteStatement", {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': ?, \'sk\': ?, \'s\': <<\'a\', \'b\'>>}' % Q, "Parameters": [S("b"), N("1")]})
+    add("pq-update-set-remove", "ExecuteStatement", {"Statement": 'UPDATE "%s" SET v = v + 1 REMOVE m.x WHERE pk = \'a\' AND sk = 1 RETURNING ALL NEW *' % Q})
+    add("pq-update-missing-item", "ExecuteStatement", {"Statement": 'UPDATE "%s" SET v = 1 WHERE pk = \'zz\' AND sk = 1' % Q})
+    add("pq-update-no-key", "ExecuteStatement", {"Statement": 'UPDATE "%s" SET v = 1 WHERE v = 2' % Q})
+    add("pq-delete-missing", "ExecuteStatement", {"Statement": 'DELETE FROM "%s" WHERE pk = \'zz\' AND sk = 1' % Q})
+    add("pq-delete-returning", "ExecuteStatement", {"Statement": 'DELETE FROM "%s" WHERE pk = \'a\' AND sk = 5 RETURNING ALL OLD *' % Q})
+    add("pq-param-unused", "ExecuteStatement", {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 1' % Q, "Parameters": [S("x")]})
+    add("pq-bad-table-name", "ExecuteStatement", {"Statement": 'SELECT * FROM "ab" WHERE pk = \'a\''})
+    add("pq-bes-reads", "BatchExecuteStatement", {"Statements": [{"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 2' % Q},
+                                                                {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 99' % Q},
+                                                                {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\'' % Q},
+                                                                {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 2' % NX}]})
+    add("pq-bes-writes", "BatchExecuteStatement", {"Statements": [{"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'c\', \'sk\': 1}' % Q},
+                                                                 {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'a\', \'sk\': 2}' % Q},
+                                                                 {"Statement": 'UPDATE "%s" SET v = 0 WHERE pk = \'a\' AND sk = 2 AND v = 999' % Q},
+                                                                 {"Statement": 'DELETE FROM "%s" WHERE pk = \'c\' AND sk = 1' % Q}]})
+    add("pq-et-cond-fail", "ExecuteTransaction", {"TransactStatements": [{"Statement": 'UPDATE "%s" SET v = 0 WHERE pk = \'a\' AND sk = 2 AND v = 999' % Q},
+                                                                        {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'d\', \'sk\': 1}' % Q}]})
+    add("pq-et-reads", "ExecuteTransaction", {"TransactStatements": [{"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 2' % Q},
+                                                                    {"Statement": 'SELECT v FROM "%s" WHERE pk = \'a\' AND sk = 3' % Q}]})
+    add("pq-et-mixed", "ExecuteTransaction", {"TransactStatements": [{"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 2' % Q},
+                                                                    {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'e\', \'sk\': 1}' % Q}]})
+    add("del-table-pq", "DeleteTable", {"TableName": Q})
 
     # ---- more control plane
     C = "conf_ctl"

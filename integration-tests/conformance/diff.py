@@ -56,7 +56,7 @@ TS_FIELDS = {"CreationDateTime", "LastUpdateDateTime", "LastIncreaseDateTime", "
              "LatestRestorableDateTime", "StreamLabel", "LatestStreamLabel", "TableId", "SequenceNumber",
              "StartingSequenceNumber", "EndingSequenceNumber", "ShardIterator", "NextShardIterator",
              "eventID", "ShardId", "ParentShardId", "LastEvaluatedShardId", "ExclusiveStartShardId",
-             "SizeBytes", "LastEvaluatedStreamArn"}
+             "SizeBytes", "LastEvaluatedStreamArn", "NextToken"}
 ARN = re.compile(r"arn:aws:dynamodb:[^:]*:[0-9]*:")
 
 
