@@ -33,7 +33,7 @@ for reason, names in {
         scan-segment-too-big scan-total-0 scan-esk-bad bg-empty bg-none bg-no-keys bg-bad-key bg-missing-table
         bg-101 bg-bad-table-name bw-empty bw-empty-list bw-26 bw-missing-key bw-missing-table bw-put-no-item
         tw-empty tw-none tw-missing-table tw-cc-no-expr tw-token-mismatch tg-empty tg-missing-table tg-no-get
-        es-syntax es-missing-table bes-basic bes-empty et-empty ut-nothing ut-missing ut-to-provisioned-no-pt
+        es-missing-table bes-basic bes-empty et-empty ut-nothing ut-missing ut-to-provisioned-no-pt
         ut-same-pt ut-stream-already ut-stream-disable-none ut-gsi-delete-missing ut-gsi-create-no-def
         ttl-describe-missing ttl-no-spec ttl-spec-empty ttl-disable-wrong-attr st-iter-at-no-seq
         st-iter-bad-shard ds-empty gsi-empty gsi-bad-type gr-empty del-table-missing del-table-h-again
@@ -75,17 +75,48 @@ KNOWN.update({
     "es-insert-dup": "the API reference names the error DuplicateItemException; DynamoDB Local sends DuplicateItem",
     "et-basic": "DynamoDB Local sends Responses: [] for a write-only ExecuteTransaction",
     "scan-empty-table-rcc": "Eddy charges the 0.5 RCU minimum for a read, as DynamoDB does for every read request; DynamoDB Local reports 0",
-    "q-lsi-all": "Eddy does not yet charge the table reads of an LSI query that fetches non-projected attributes (see COMPATIBILITY.md)",
     "bw-rcc": "Eddy sends ItemCollectionMetrics: {} when SIZE is asked on a table without LSIs; DynamoDB Local omits it",
     "bw-ricm-hr": "DynamoDB returns ItemCollectionMetrics for tables with LSIs; DynamoDB Local does not",
     "ls-all": "DynamoDB Local keeps listing the streams of deleted tables from earlier runs (restart it for a clean run)",
     "ls-table": "DynamoDB Local keeps listing the streams of deleted tables from earlier runs (restart it for a clean run)",
     "st-list-hr": "DynamoDB Local keeps listing the streams of deleted tables from earlier runs (restart it for a clean run)",
-    "ls-missing-table": "Eddy answers ResourceNotFoundException for a table that does not exist; DynamoDB Local lists nothing",
+    "ls-missing-table": "UNVERIFIED: Eddy answers ResourceNotFoundException for a table that does not exist; DynamoDB Local lists nothing",
+    "es-syntax": "UNVERIFIED: the detail after \"Statement wasn't well formed, can't be processed: \" differs (DynamoDB Local echoes the statement)",
     "ds-bad-arn": "the table name in this ARN ('x') is not a valid table name, so Eddy answers ValidationException",
     "st-describe": "CreationRequestDateTime differs by milliseconds between the two servers",
     "st-records": "awsRegion: DynamoDB Local reports 'ddblocal'; Eddy reports the configured region",
     "scan-basic": "scan of items left by earlier steps; the item sets differ where DynamoDB Local accepted what DynamoDB rejects (upd-gsi-key-type)",
+    "ct-s3": TRANSIENT,
+    "del-table-s3": TRANSIENT,
+    "u3-nested-set": "UPDATED_NEW/UPDATED_OLD of a nested update return only the updated paths in DynamoDB (ScyllaDB's tests verified against DynamoDB); DynamoDB Local returns the whole top-level attribute",
+    "u3-nested-old": "UPDATED_OLD of a nested update: only the updated paths (see u3-nested-set)",
+    "u3-if-not-exists-nested": "UPDATED_NEW of a nested update: only the updated paths (see u3-nested-set)",
+    "p3-key-too-long": WORDING + " (here: 'Size of hashkey has exceeded the maximum size limit of2048 bytes')",
+    "p3-range-too-long": WORDING + " (here: 'Aggregated size of all range keys has exceeded the size limit of 1024 bytes')",
+    "lt-page-all": "DynamoDB Local holds conf_tmp, which it created in ct-ppr-with-pt where DynamoDB rejects the request",
+    "ct-ctl": "DynamoDB Local ignores TableClass and SSESpecification; DynamoDB reports TableClassSummary and SSEDescription (plus " + TRANSIENT + ")",
+    "dt-ctl": "DynamoDB Local ignores TableClass and SSESpecification (see ct-ctl); " + DESCRIBE,
+    "ut-ctl-unprotect": "DynamoDB Local ignores TableClass and SSESpecification (see ct-ctl); " + DESCRIBE,
+    "del-ctl": "DynamoDB Local ignores TableClass and SSESpecification (see ct-ctl); " + TRANSIENT,
+    "ut-ctl-class": "UpdateTable TableClass is a change in DynamoDB; DynamoDB Local ignores TableClass ('Nothing to update')",
+    "ut-ctl-class-bad": "DynamoDB validates the TableClass enum; DynamoDB Local ignores TableClass",
+    "ct-ctl-bad-class": "DynamoDB validates the TableClass enum; DynamoDB Local ignores TableClass",
+    "ct-ctl-name-long": WORDING,
+    "ct-ctl-attr-name-empty": WORDING,
+    "ct-ctl-6-lsi": WORDING + " (here: 'LocalSecondaryIndex count exceeds the per-table limit of 5')",
+    "ct-ctl-dup-index": WORDING + " (here: 'Duplicate index name: gsi')",
+    "put-bs-empty": "DynamoDB (dynalite recordings, AWS captures): 'Binary sets should not be empty'; DynamoDB Local words it its own way",
+    "put-bs-dup": "DynamoDB (dynalite recordings): 'Input collection [Yg==, Yg==]of type BS contains duplicates.'",
+    "ct-pq": TRANSIENT,
+    "del-table-pq": TRANSIENT + "; DynamoDB Local also holds the item of pq-bes-writes it did not roll back",
+    "pq-select-desc": LOCAL_500,
+    "pq-insert-no-key": "UNVERIFIED: DynamoDB Local's PartiQL layer has its own key texts ('Key attribute should be present in the item: Key sk'); Eddy answers with the PutItem texts",
+    "pq-insert-wrong-type": "UNVERIFIED: DynamoDB Local's PartiQL key-type text differs from the PutItem text Eddy answers with",
+    "pq-param-unused": "UNVERIFIED: Eddy rejects more Parameters than placeholders ('Number of parameters in request and statement don't match.'); DynamoDB Local ignores the extra one",
+    "pq-bad-table-name": "UNVERIFIED: DynamoDB Local validates the table name inside the statement; Eddy answers ResourceNotFoundException",
+    "pq-bes-reads": "UNVERIFIED: per-statement error texts of BatchExecuteStatement differ; Eddy also names the TableName of a failed statement",
+    "pq-bes-writes": "UNVERIFIED: DynamoDB Local rejects the whole batch when two statements target one item; Eddy answers per statement (DuplicateItem, ConditionalCheckFailed)",
+    "pq-et-mixed": "UNVERIFIED: wording of the mixed read/write ExecuteTransaction error",
     "scan-filter-proj": "the item DynamoDB Local accepted with a JSON number for N (put-num-json-number) is missing in Eddy",
     "scan-gsi": "same as scan-basic (the GSI holds the item DynamoDB Local let through in upd-gsi-key-type)",
 })
@@ -244,6 +275,9 @@ def steps():
     add("put-set-dup", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "ss": {"SS": ["a", "a"]}}})
     add("put-numset-dup", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "ns": {"NS": ["1", "1.0"]}}})
     add("put-set-empty", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "ss": {"SS": []}}})
+    add("put-bs-empty", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "bs": {"BS": []}}})
+    add("put-bs-dup", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "bs": {"BS": ["Yg==", "Yg=="]}}})
+    add("put-ss-empty-member", "PutItem", {"TableName": H, "Item": {"pk": S("esm"), "ss": {"SS": ["", "a"]}, "bs": {"BS": [""]}}})
     add("put-null-false", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "n": {"NULL": False}}})
     add("put-two-types", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "n": {"S": "a", "N": "1"}}})
     add("put-no-type", "PutItem", {"TableName": H, "Item": {"pk": S("x"), "n": {}}})
@@ -591,6 +625,155 @@ def steps():
                                              "ShardId": "shardId-00000000000000000000-00000000", "ShardIteratorType": "NOPE"})
     add("gr-empty", "GetRecords", {})
     add("gr-bad-iter", "GetRecords", {"ShardIterator": "garbage"})
+
+    # ---- more expressions and paths (table S3: hash pk S, range sk S)
+    S3 = "conf_s3"
+    add("cleanup-s3", "DeleteTable", {"TableName": S3})
+    add("ct-s3", "CreateTable", {"TableName": S3, "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "S"}],
+                                  "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}], "BillingMode": "PAY_PER_REQUEST"})
+    for i, sk in enumerate(["a", "ab", "abc", "b", "ba", "c", "d", "e"]):
+        add("cleanup-s3-%d" % i, "PutItem", {"TableName": S3, "Item": {"pk": S("p"), "sk": S(sk), "i": N(str(i)), "m": {"M": {"x": {"M": {"y": N(str(i))}}, "l": {"L": [N("1"), N("2")]}}},
+                                                                      "ns": {"NS": ["1", "2"]}, "ss": {"SS": ["a", "b"]}, "s": S("str%d" % i)}})
+    add("q3-begins", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND begins_with(sk, :b)", "ExpressionAttributeValues": {":p": S("p"), ":b": S("a")}})
+    add("q3-between-str", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND sk BETWEEN :a AND :b", "ExpressionAttributeValues": {":p": S("p"), ":a": S("ab"), ":b": S("ba")}})
+    add("q3-desc-limit", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": S("p")}, "ScanIndexForward": False, "Limit": 3, "ProjectionExpression": "sk"})
+    add("q3-desc-esk", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": S("p")}, "ScanIndexForward": False, "Limit": 3,
+                                 "ExclusiveStartKey": {"pk": S("p"), "sk": S("ba")}, "ProjectionExpression": "sk"})
+    add("q3-filter-limit", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "FilterExpression": "i > :i", "ExpressionAttributeValues": {":p": S("p"), ":i": N("5")}, "Limit": 4})
+    add("q3-filter-nested", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "FilterExpression": "m.x.y >= :i AND size(m.l) = :two AND contains(ss, :a)",
+                                      "ExpressionAttributeValues": {":p": S("p"), ":i": N("6"), ":two": N("2"), ":a": S("a")}, "ProjectionExpression": "sk, m.x"})
+    add("q3-filter-types", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "FilterExpression": "s > :n OR attribute_type(i, :t) AND NOT begins_with(s, :x)",
+                                     "ExpressionAttributeValues": {":p": S("p"), ":n": N("1"), ":t": S("N"), ":x": S("str1")}, "Select": "COUNT"})
+    add("q3-filter-in", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p", "FilterExpression": "i IN (:a, :b, :c)",
+                                  "ExpressionAttributeValues": {":p": S("p"), ":a": N("1"), ":b": N("3"), ":c": S("3")}, "ProjectionExpression": "i"})
+    add("q3-proj-list-oob", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND sk = :s", "ExpressionAttributeValues": {":p": S("p"), ":s": S("a")},
+                                      "ProjectionExpression": "m.l[5], m.l[1], m.nope.deeper, ns"})
+    add("q3-kce-begins-bad", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND begins_with(sk, :b)", "ExpressionAttributeValues": {":p": S("p"), ":b": N("1")}})
+    add("q3-kce-size", "Query", {"TableName": S3, "KeyConditionExpression": "pk = :p AND size(sk) > :b", "ExpressionAttributeValues": {":p": S("p"), ":b": N("1")}})
+    add("q3-kce-reversed", "Query", {"TableName": S3, "KeyConditionExpression": ":p = pk", "ExpressionAttributeValues": {":p": S("p")}, "Select": "COUNT"})
+    add("q3-kce-parens", "Query", {"TableName": S3, "KeyConditionExpression": "(pk = :p) AND (sk < :s)", "ExpressionAttributeValues": {":p": S("p"), ":s": S("b")}, "Select": "COUNT"})
+    add("u3-nested-set", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET m.x.z = :v, m.l[0] = :v, #n = m.x.y",
+                                        "ExpressionAttributeNames": {"#n": "copy"}, "ExpressionAttributeValues": {":v": S("v")}, "ReturnValues": "UPDATED_NEW"})
+    add("u3-nested-old", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET m.x.z = :w REMOVE m.l[1]",
+                                        "ExpressionAttributeValues": {":w": S("w")}, "ReturnValues": "UPDATED_OLD"})
+    add("u3-add-sets", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "ADD ns :n DELETE ss :s",
+                                      "ExpressionAttributeValues": {":n": {"NS": ["3", "1"]}, ":s": {"SS": ["a", "b"]}}, "ReturnValues": "ALL_NEW"})
+    add("u3-add-wrong-set", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "ADD ns :n",
+                                           "ExpressionAttributeValues": {":n": {"SS": ["x"]}}})
+    add("u3-list-append-nonlist", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET s = list_append(s, :l)",
+                                                 "ExpressionAttributeValues": {":l": {"L": [N("1")]}}})
+    add("u3-set-missing-parent", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET nope.x = :v",
+                                                "ExpressionAttributeValues": {":v": N("1")}})
+    add("u3-index-on-map", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "SET m[0] = :v",
+                                          "ExpressionAttributeValues": {":v": N("1")}})
+    add("u3-remove-key", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("a")}, "UpdateExpression": "REMOVE sk"})
+    add("u3-if-not-exists-nested", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("b")}, "UpdateExpression": "SET m.x.y = if_not_exists(m.x.y, :z), m.q = if_not_exists(m.q, :z)",
+                                                  "ExpressionAttributeValues": {":z": N("0")}, "ReturnValues": "UPDATED_NEW"})
+    add("u3-cond-size", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("b")}, "UpdateExpression": "SET s = :s", "ConditionExpression": "size(s) = :four AND contains(ns, :one)",
+                                       "ExpressionAttributeValues": {":s": S("new"), ":four": N("4"), ":one": N("1")}, "ReturnValues": "ALL_OLD"})
+    add("u3-cond-compare-types", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("b")}, "UpdateExpression": "SET s = :s", "ConditionExpression": "i < :str",
+                                                "ExpressionAttributeValues": {":s": S("new"), ":str": S("9")}})
+    add("u3-two-paths-overlap", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("b")}, "UpdateExpression": "SET m.x = :s REMOVE m.x.y",
+                                               "ExpressionAttributeValues": {":s": S("new")}})
+    add("u3-rv-updated-new-remove", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("c")}, "UpdateExpression": "REMOVE s, m.x", "ReturnValues": "UPDATED_NEW"})
+    add("u3-legacy-delete-set", "UpdateItem", {"TableName": S3, "Key": {"pk": S("p"), "sk": S("d")}, "AttributeUpdates": {"ss": {"Action": "DELETE", "Value": {"SS": ["a"]}},
+                                                                                                                "s": {"Action": "DELETE"}, "i": {"Action": "ADD", "Value": N("-1.5")}},
+                                               "ReturnValues": "UPDATED_NEW"})
+    add("p3-key-too-long", "PutItem", {"TableName": S3, "Item": {"pk": S("x" * 2049), "sk": S("a")}})
+    add("p3-range-too-long", "PutItem", {"TableName": S3, "Item": {"pk": S("x"), "sk": S("y" * 1025)}})
+    add("p3-item-too-big", "PutItem", {"TableName": S3, "Item": {"pk": S("x"), "sk": S("a"), "big": S("z" * (400 * 1024))}})
+    add("p3-nesting-33", "PutItem", {"TableName": S3, "Item": {"pk": S("x"), "sk": S("a"), "deep": eval("{'L': [" * 33 + "]}" * 33)}})
+    add("g3-missing-consistent", "GetItem", {"TableName": S3, "Key": {"pk": S("none"), "sk": S("a")}, "ConsistentRead": True, "ReturnConsumedCapacity": "TOTAL"})
+    add("bg3-proj-names", "BatchGetItem", {"RequestItems": {S3: {"Keys": [{"pk": S("p"), "sk": S("e")}], "ProjectionExpression": "#s, m.x", "ExpressionAttributeNames": {"#s": "s"}}}})
+    add("bg3-unused-name", "BatchGetItem", {"RequestItems": {S3: {"Keys": [{"pk": S("p"), "sk": S("e")}], "ProjectionExpression": "s", "ExpressionAttributeNames": {"#s": "s"}}}})
+    add("lt-page", "ListTables", {"Limit": 2})
+    s.append(("lt-page-all", "ListTables", {"ExclusiveStartTableName": "conf_h", "Limit": 100}))
+    add("s3-scan-legacy", "Scan", {"TableName": S3, "ScanFilter": {"s": {"ComparisonOperator": "BEGINS_WITH", "AttributeValueList": [S("str")]},
+                                                                   "i": {"ComparisonOperator": "BETWEEN", "AttributeValueList": [N("2"), N("4")]}},
+                                   "ConditionalOperator": "AND", "AttributesToGet": ["i", "sk"]})
+    add("s3-scan-legacy-in", "Scan", {"TableName": S3, "ScanFilter": {"i": {"ComparisonOperator": "IN", "AttributeValueList": [N("2"), N("4")]},
+                                                                      "nope": {"ComparisonOperator": "NULL"}}, "Select": "COUNT"})
+    add("s3-scan-legacy-bad-count", "Scan", {"TableName": S3, "ScanFilter": {"i": {"ComparisonOperator": "BETWEEN", "AttributeValueList": [N("2")]}}})
+    add("s3-scan-legacy-contains-n", "Scan", {"TableName": S3, "ScanFilter": {"ns": {"ComparisonOperator": "CONTAINS", "AttributeValueList": [N("2")]}}, "Select": "COUNT"})
+    add("q3-legacy-query-filter", "Query", {"TableName": S3, "KeyConditions": {"pk": {"ComparisonOperator": "EQ", "AttributeValueList": [S("p")]},
+                                                                               "sk": {"ComparisonOperator": "BEGINS_WITH", "AttributeValueList": [S("b")]}},
+                                            "QueryFilter": {"i": {"ComparisonOperator": "GE", "AttributeValueList": [N("4")]}}})
+    add("del-table-s3", "DeleteTable", {"TableName": S3})
+
+    # ---- more PartiQL (table conf_pq: pk S, sk N)
+    Q = "conf_pq"
+    add("cleanup-pq", "DeleteTable", {"TableName": Q})
+    add("ct-pq", "CreateTable", {"TableName": Q, "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
+                                  "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}], "BillingMode": "PAY_PER_REQUEST"})
+    for i in range(1, 6):
+        add("cleanup-pq-%d" % i, "PutItem", {"TableName": Q, "Item": {"pk": S("a"), "sk": N(str(i)), "v": N(str(i * 2)), "m": {"M": {"x": S("x%d" % i)}}, "l": {"L": [N("1"), S("two")]}}})
+    add("pq-select-key", "ExecuteStatement", {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 3' % Q})
+    add("pq-select-range", "ExecuteStatement", {"Statement": 'SELECT sk, m.x, l[1] FROM "%s" WHERE pk = \'a\' AND sk BETWEEN 2 AND 4' % Q})
+    add("pq-select-desc", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = \'a\' ORDER BY sk DESC' % Q})
+    add("pq-select-scan-filter", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE v > 5' % Q})
+    add("pq-select-limit", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = ?' % Q, "Parameters": [S("a")], "Limit": 2})
+    add("pq-select-in", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = \'a\' AND sk IN [1, 5]' % Q})
+    add("pq-select-missing-attr", "ExecuteStatement", {"Statement": 'SELECT nope FROM "%s" WHERE pk = \'a\' AND sk = 1' % Q})
+    add("pq-select-is-missing", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = \'a\' AND nope IS MISSING' % Q})
+    add("pq-select-begins", "ExecuteStatement", {"Statement": 'SELECT sk FROM "%s" WHERE pk = \'a\' AND begins_with(m.x, \'x1\')' % Q})
+    add("pq-insert-no-key", "ExecuteStatement", {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'b\'}' % Q})
+    add("pq-insert-wrong-type", "ExecuteStatement", {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'b\', \'sk\': \'x\'}' % Q})
+    add("pq-insert-param", "ExecuteStatement", {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': ?, \'sk\': ?, \'s\': <<\'a\', \'b\'>>}' % Q, "Parameters": [S("b"), N("1")]})
+    add("pq-update-set-remove", "ExecuteStatement", {"Statement": 'UPDATE "%s" SET v = v + 1 REMOVE m.x WHERE pk = \'a\' AND sk = 1 RETURNING ALL NEW *' % Q})
+    add("pq-update-missing-item", "ExecuteStatement", {"Statement": 'UPDATE "%s" SET v = 1 WHERE pk = \'zz\' AND sk = 1' % Q})
+    add("pq-update-no-key", "ExecuteStatement", {"Statement": 'UPDATE "%s" SET v = 1 WHERE v = 2' % Q})
+    add("pq-delete-missing", "ExecuteStatement", {"Statement": 'DELETE FROM "%s" WHERE pk = \'zz\' AND sk = 1' % Q})
+    add("pq-delete-returning", "ExecuteStatement", {"Statement": 'DELETE FROM "%s" WHERE pk = \'a\' AND sk = 5 RETURNING ALL OLD *' % Q})
+    add("pq-param-unused", "ExecuteStatement", {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 1' % Q, "Parameters": [S("x")]})
+    add("pq-bad-table-name", "ExecuteStatement", {"Statement": 'SELECT * FROM "ab" WHERE pk = \'a\''})
+    add("pq-bes-reads", "BatchExecuteStatement", {"Statements": [{"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 2' % Q},
+                                                                {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 99' % Q},
+                                                                {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\'' % Q},
+                                                                {"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 2' % NX}]})
+    add("pq-bes-writes", "BatchExecuteStatement", {"Statements": [{"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'c\', \'sk\': 1}' % Q},
+                                                                 {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'a\', \'sk\': 2}' % Q},
+                                                                 {"Statement": 'UPDATE "%s" SET v = 0 WHERE pk = \'a\' AND sk = 2 AND v = 999' % Q},
+                                                                 {"Statement": 'DELETE FROM "%s" WHERE pk = \'c\' AND sk = 1' % Q}]})
+    add("pq-et-cond-fail", "ExecuteTransaction", {"TransactStatements": [{"Statement": 'UPDATE "%s" SET v = 0 WHERE pk = \'a\' AND sk = 2 AND v = 999' % Q},
+                                                                        {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'d\', \'sk\': 1}' % Q}]})
+    add("pq-et-reads", "ExecuteTransaction", {"TransactStatements": [{"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 2' % Q},
+                                                                    {"Statement": 'SELECT v FROM "%s" WHERE pk = \'a\' AND sk = 3' % Q}]})
+    add("pq-et-mixed", "ExecuteTransaction", {"TransactStatements": [{"Statement": 'SELECT * FROM "%s" WHERE pk = \'a\' AND sk = 2' % Q},
+                                                                    {"Statement": 'INSERT INTO "%s" VALUE {\'pk\': \'e\', \'sk\': 1}' % Q}]})
+    add("del-table-pq", "DeleteTable", {"TableName": Q})
+
+    # ---- more control plane
+    C = "conf_ctl"
+    add("cleanup-ctl", "DeleteTable", {"TableName": C})
+    add("ct-ctl", "CreateTable", {"TableName": C, "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "B"}],
+                                   "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST",
+                                   "TableClass": "STANDARD_INFREQUENT_ACCESS", "DeletionProtectionEnabled": True,
+                                   "SSESpecification": {"Enabled": True, "SSEType": "KMS"}})
+    add("dt-ctl", "DescribeTable", {"TableName": C})
+    add("del-ctl-protected", "DeleteTable", {"TableName": C})
+    add("ut-ctl-class", "UpdateTable", {"TableName": C, "TableClass": "STANDARD"})
+    add("ut-ctl-class-bad", "UpdateTable", {"TableName": C, "TableClass": "GOLD"})
+    add("ut-ctl-unprotect", "UpdateTable", {"TableName": C, "DeletionProtectionEnabled": False})
+    add("put-ctl-binary", "PutItem", {"TableName": C, "Item": {"pk": {"B": "AAEC"}, "b": {"B": ""}, "bs": {"BS": ["AQ==", "Ag=="]}}})
+    add("get-ctl-binary", "GetItem", {"TableName": C, "Key": {"pk": {"B": "AAEC"}}})
+    add("put-ctl-binary-empty-key", "PutItem", {"TableName": C, "Item": {"pk": {"B": ""}}})
+    add("ct-ctl-bad-class", "CreateTable", {"TableName": "conf_tmp2", "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                                             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST", "TableClass": "GOLD"})
+    add("ct-ctl-name-long", "CreateTable", {"TableName": "t" * 256, "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                                             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST"})
+    add("ct-ctl-attr-name-empty", "CreateTable", {"TableName": "conf_tmp2", "AttributeDefinitions": [{"AttributeName": "", "AttributeType": "S"}],
+                                                   "KeySchema": [{"AttributeName": "", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST"})
+    add("ct-ctl-6-lsi", "CreateTable", {"TableName": "conf_tmp2", "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "S"}],
+                                         "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}], "BillingMode": "PAY_PER_REQUEST",
+                                         "LocalSecondaryIndexes": [{"IndexName": "lsi%d" % i, "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+                                                                    "Projection": {"ProjectionType": "ALL"}} for i in range(6)]})
+    add("ct-ctl-dup-index", "CreateTable", {"TableName": "conf_tmp2", "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "g", "AttributeType": "S"}],
+                                             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "BillingMode": "PAY_PER_REQUEST",
+                                             "GlobalSecondaryIndexes": [{"IndexName": "gsi", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}] * 2})
+    add("ttl-ctl-describe", "DescribeTimeToLive", {"TableName": C})
+    add("ttl-ctl-disable-never", "UpdateTimeToLive", {"TableName": C, "TimeToLiveSpecification": {"Enabled": False, "AttributeName": "x"}})
+    add("del-ctl", "DeleteTable", {"TableName": C})
+    add("describe-limits-2", "DescribeLimits", {"Extra": 1})
 
     # ---- DeleteTable
     add("del-table-missing", "DeleteTable", {"TableName": NX})

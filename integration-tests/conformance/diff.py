@@ -13,6 +13,7 @@ import argparse
 import json
 import re
 import sys
+import time
 import urllib.request
 import urllib.error
 
@@ -55,7 +56,7 @@ TS_FIELDS = {"CreationDateTime", "LastUpdateDateTime", "LastIncreaseDateTime", "
              "LatestRestorableDateTime", "StreamLabel", "LatestStreamLabel", "TableId", "SequenceNumber",
              "StartingSequenceNumber", "EndingSequenceNumber", "ShardIterator", "NextShardIterator",
              "eventID", "ShardId", "ParentShardId", "LastEvaluatedShardId", "ExclusiveStartShardId",
-             "SizeBytes", "LastEvaluatedStreamArn"}
+             "SizeBytes", "LastEvaluatedStreamArn", "NextToken"}
 ARN = re.compile(r"arn:aws:dynamodb:[^:]*:[0-9]*:")
 
 
@@ -122,6 +123,13 @@ def main():
     ap.add_argument("--show-all", action="store_true", help="print every step, not only differences")
     ap.add_argument("--show-known", action="store_true", help="print the details of known differences too")
     args = ap.parse_args()
+    for ep in (args.eddy, args.ref):  # wait for both servers to answer (DynamoDB Local starts slowly)
+        for _ in range(60):
+            try:
+                call(ep, "ListTables", {})
+                break
+            except OSError:
+                time.sleep(1)
     diffs = known = same = 0
     state = {"eddy": {}, "ref": {}}
     for step in cases.steps():

@@ -159,17 +159,17 @@ public final class AttributeValues {
 
   private static AttributeValue readBS(ArrayNode arr) {
     if (arr.isEmpty()) {
-      throw ApiException.invalidParameter("An binary set  may not be empty");
+      throw ApiException.invalidParameter("Binary sets should not be empty");
     }
     LinkedHashSet<AttributeValue.Blob> set = new LinkedHashSet<>();
     List<String> all = new ArrayList<>();
     for (JsonNode el : arr) {
       AttributeValue.Blob b = blob(el);
-      all.add(b.toString());
+      all.add(el.textValue());
       set.add(b);
     }
     if (set.size() != all.size()) {
-      throw ApiException.invalidParameter("Input collection " + all + " contains duplicates.");
+      throw ApiException.invalidParameter("Input collection " + all + "of type BS contains duplicates.");
     }
     return new AttributeValue.BS(set);
   }

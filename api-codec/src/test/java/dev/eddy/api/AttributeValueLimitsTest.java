@@ -18,4 +18,14 @@ class AttributeValueLimitsTest {
     assertEquals("Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
         + " supported limit", e.getMessage());
   }
+
+  @Test
+  void binarySetErrorsUseDynamoDbsTexts() {
+    ApiException empty = assertThrows(ApiException.class, () -> AttributeValues.read(Json.MAPPER.readTree("{\"BS\":[]}")));
+    assertEquals("One or more parameter values were invalid: Binary sets should not be empty", empty.getMessage());
+    ApiException dup = assertThrows(ApiException.class,
+        () -> AttributeValues.read(Json.MAPPER.readTree("{\"BS\":[\"Yg==\",\"Yg==\"]}")));
+    assertEquals("One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates.",
+        dup.getMessage());
+  }
 }

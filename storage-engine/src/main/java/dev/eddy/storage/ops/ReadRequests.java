@@ -165,11 +165,15 @@ final class ReadRequests {
         "The provided starting key is invalid: The provided key element does not match the schema");
   }
 
-  /** ConsumedCapacity of a read of {@code bytes} from the table or from one of its indexes, when asked for. */
+  /**
+   * ConsumedCapacity of a read of {@code bytes} from the table or from one of its indexes, plus
+   * the table items an LSI read fetched ({@code fetchedBlocks} 4 KB blocks), when asked for.
+   */
   static void addCapacity(ObjectNode response, String mode, Table table, SecondaryIndex index, long bytes,
-      boolean consistent) {
+      long fetchedBlocks, boolean consistent) {
     double units = Capacity.readUnits(bytes, consistent);
-    Capacity.Units u = new Capacity.Units(table.name(), index == null ? units : 0);
+    double fetched = consistent ? fetchedBlocks : fetchedBlocks / 2.0;
+    Capacity.Units u = new Capacity.Units(table.name(), index == null ? units : fetched);
     if (index != null) {
       u.addIndex(index, units);
     }

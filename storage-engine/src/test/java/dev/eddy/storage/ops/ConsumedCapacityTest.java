@@ -101,4 +101,25 @@ class ConsumedCapacityTest {
     assertEquals("{\"TableName\":\"idx\",\"CapacityUnits\":0.5,\"Table\":{\"CapacityUnits\":0.0},"
         + "\"GlobalSecondaryIndexes\":{\"gsi\":{\"CapacityUnits\":0.5}}}", q.get("ConsumedCapacity").toString());
   }
+
+  @Test
+  void localIndexReadsChargeTheTableItemsTheyFetch() {
+    for (int i = 1; i <= 3; i++) {
+      t.call("PutItem", "{'TableName':'idx','Item':{'pk':{'S':'a'},'sk':{'N':'" + i + "'},'l':{'S':'l" + i + "'},"
+          + "'big':{'S':'" + "x".repeat(5000) + "'}}}");
+    }
+    // KEYS_ONLY LSI asked for all attributes: each of the 3 items (5 KB, 2 blocks of 4 KB) is fetched
+    ObjectNode q = t.call("Query", "{'TableName':'idx','IndexName':'lsi','KeyConditionExpression':'pk = :p',"
+        + "'ExpressionAttributeValues':{':p':{'S':'a'}},'Select':'ALL_ATTRIBUTES','ReturnConsumedCapacity':'INDEXES'}");
+    assertEquals("{\"TableName\":\"idx\",\"CapacityUnits\":3.5,\"Table\":{\"CapacityUnits\":3.0},"
+        + "\"LocalSecondaryIndexes\":{\"lsi\":{\"CapacityUnits\":0.5}}}", q.get("ConsumedCapacity").toString());
+    ObjectNode consistent = t.call("Query", "{'TableName':'idx','IndexName':'lsi','KeyConditionExpression':'pk = :p',"
+        + "'ExpressionAttributeValues':{':p':{'S':'a'}},'ProjectionExpression':'big','ConsistentRead':true,"
+        + "'ReturnConsumedCapacity':'TOTAL'}");
+    assertEquals(7.0, consistent.at("/ConsumedCapacity/CapacityUnits").asDouble());
+    // projected attributes only: nothing fetched
+    ObjectNode keys = t.call("Query", "{'TableName':'idx','IndexName':'lsi','KeyConditionExpression':'pk = :p',"
+        + "'ExpressionAttributeValues':{':p':{'S':'a'}},'ReturnConsumedCapacity':'INDEXES'}");
+    assertEquals(0.0, keys.at("/ConsumedCapacity/Table/CapacityUnits").asDouble());
+  }
 }
