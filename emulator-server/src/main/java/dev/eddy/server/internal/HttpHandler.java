@@ -217,7 +217,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof IOException) {
+    if (cause instanceof IOException || cause instanceof io.netty.handler.codec.DecoderException) {
+      // a client that went away, or sent no TLS to the TLS port: its problem, not the server's
       LOG.log(System.Logger.Level.DEBUG, "connection error: {0}", cause.toString());
     } else {
       LOG.log(System.Logger.Level.WARNING, "closing connection after error", cause);
