@@ -1,0 +1,499 @@
+package dev.eddy.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Drives any DynamoDB endpoint through the AWS SDK v2 (Apache HTTP client, one pooled connection
+ * per thread) with N closed-loop client threads for S seconds after a warm-up, and prints one
+ * line per workload. See {@link Options#USAGE}.
+ *
+ * <p>Table layout: hash key {@code pk} (S), range key {@code sk} (N); item {@code i} of the
+ * {@code --table-size} loaded items lives at {@code pk = "p" + i / 100, sk = i % 100}, so every
+ * partition holds 100 items for the query workload, and carries a payload attribute {@code d}
+ * sized so the whole item is about {@code --item-size} bytes.
+ */
+public final class LoadGenerator implements AutoCloseable {
+  static final int PARTITION_ITEMS = 100;
+  static final int QUERY_PAGE = 10;
+  static final int BATCH = 25;
+
+  private final Options options;
+  private final SdkHttpClient http;
+  final DynamoDbClient ddb;
+  final DynamoDbStreamsClient streams;
+  private final String payload;
+
+  LoadGenerator(Options options) {
+    this.options = options;
+    int connections = options.threads() + 8;
+    this.http = ApacheHttpClient.builder()
+        .maxConnections(connections)
+        .connectionTimeout(Duration.ofSeconds(5))
+        .socketTimeout(Duration.ofSeconds(60))
+        .tcpKeepAlive(true)
+        .build();
+    StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+        AwsBasicCredentials.create("bench", "bench"));
+    this.ddb = DynamoDbClient.builder()
+        .endpointOverride(options.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials)
+        .httpClient(http)
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+    this.streams = DynamoDbStreamsClient.builder()
+        .endpointOverride(options.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials)
+        .httpClient(http)
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+    this.payload = payload(options.itemSize());
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      if (!e.getMessage().isEmpty()) {
+        System.err.println(e.getMessage());
+      }
+      System.err.print(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    try (LoadGenerator gen = new LoadGenerator(options)) {
+      gen.runAll(); // prints each workload's line as it finishes
+    }
+  }
+
+  /** Creates and loads the table, runs every workload (printing its line), deletes the table. */
+  List<Result> runAll() {
+    List<Result> results = new ArrayList<>();
+    long t0 = System.nanoTime();
+    createTable();
+    load();
+    growStreamLog();
+    System.err.printf(Locale.ROOT, "# table %s: %d items of ~%d B%s loaded in %.1f s%n",
+        options.table(), options.tableSize(), options.itemSize(),
+        options.stream() ? " (stream NEW_AND_OLD_IMAGES)" : " (no stream)",
+        (System.nanoTime() - t0) / 1e9);
+    try {
+      for (String w : options.workloads()) {
+        Result r;
+        try {
+          r = run(w);
+        } catch (RuntimeException e) {
+          // One workload the server cannot serve must not hide the others' figures.
+          System.err.println("# " + w + " failed: " + e);
+          String why = String.valueOf(e.getMessage()).replaceAll("\\s+", "_");
+          r = new Result(w, w.equals("stream-lag") ? 1 : options.threads(), 0, Result.newHistogram(), 1,
+              "failed=" + why.substring(0, Math.min(80, why.length())), options.label());
+        }
+        System.out.println(r.line());
+        System.out.flush();
+        results.add(r);
+      }
+    } finally {
+      try {
+        ddb.deleteTable(b -> b.tableName(options.table()));
+      } catch (RuntimeException e) {
+        System.err.println("# could not delete table " + options.table() + ": " + e);
+      }
+    }
+    return results;
+  }
+
+  Result run(String workload) {
+    return switch (workload) {
+      case "put" -> closedLoop("put", (t, r) -> {
+        ddb.putItem(b -> b.tableName(options.table()).item(item(r.nextInt(options.tableSize()))));
+        return 0;
+      }, null);
+      case "get" -> closedLoop("get", (t, r) -> {
+        GetItemResponse resp = ddb.getItem(b -> b.tableName(options.table())
+            .key(key(r.nextInt(options.tableSize()))));
+        if (!resp.hasItem()) {
+          throw new IllegalStateException("GetItem: item missing");
+        }
+        return 0;
+      }, null);
+      case "query" -> closedLoop("query", (t, r) -> {
+        int partitions = (options.tableSize() + PARTITION_ITEMS - 1) / PARTITION_ITEMS;
+        int p = r.nextInt(partitions);
+        int inPartition = Math.min(PARTITION_ITEMS, options.tableSize() - p * PARTITION_ITEMS);
+        int from = r.nextInt(Math.max(1, inPartition - QUERY_PAGE + 1));
+        QueryResponse resp = ddb.query(b -> b.tableName(options.table())
+            .keyConditionExpression("pk = :p AND sk >= :s")
+            .expressionAttributeValues(Map.of(
+                ":p", AttributeValue.fromS("p" + p), ":s", AttributeValue.fromN(Integer.toString(from))))
+            .limit(QUERY_PAGE));
+        if (resp.count() != Math.min(QUERY_PAGE, inPartition - from)) {
+          throw new IllegalStateException("Query: " + resp.count() + " items");
+        }
+        return resp.count();
+      }, null);
+      case "batchwrite" -> closedLoop("batchwrite", (t, r) -> {
+        int base = r.nextInt(options.tableSize());
+        List<WriteRequest> writes = new ArrayList<>(BATCH);
+        for (int k = 0; k < BATCH; k++) {
+          int i = options.tableSize() >= BATCH ? (base + k) % options.tableSize()
+              : options.tableSize() + t * 1_000_000 + (int) (r.nextLong() & 0xfffff);
+          writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(i)).build()).build());
+        }
+        BatchWriteItemResponse resp = ddb.batchWriteItem(b -> b.requestItems(Map.of(options.table(), writes)));
+        int unprocessed = resp.hasUnprocessedItems()
+            ? resp.unprocessedItems().getOrDefault(options.table(), List.of()).size() : 0;
+        return BATCH - unprocessed;
+      }, units -> String.format(Locale.ROOT, "items/s=%.1f", units));
+      case "update" -> closedLoop("update", (t, r) -> {
+        ddb.updateItem(b -> b.tableName(options.table())
+            .key(key(r.nextInt(options.tableSize())))
+            .updateExpression("SET #d = :d ADD #c :one")
+            .expressionAttributeNames(Map.of("#d", "d", "#c", "c"))
+            .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(payload),
+                ":one", AttributeValue.fromN("1"))));
+        return 0;
+      }, null);
+      case "transact" -> closedLoop("transact", (t, r) -> {
+        int n = options.tableSize();
+        int a = r.nextInt(n);
+        int b2 = n > 1 ? (a + 1 + r.nextInt(n - 1)) % n : n + t + 1;
+        ddb.transactWriteItems(b -> b.transactItems(
+            TransactWriteItem.builder().put(p -> p.tableName(options.table()).item(item(a))).build(),
+            TransactWriteItem.builder().put(p -> p.tableName(options.table()).item(item(b2))).build()));
+        return 0;
+      }, null);
+      case "scan" -> scan();
+      case "stream-lag" -> new StreamLag(this, options).run();
+      default -> throw new IllegalArgumentException(workload);
+    };
+  }
+
+  /** One client operation; returns workload-specific units (items, bytes) to add up. */
+  @FunctionalInterface
+  interface Op {
+    long run(int thread, SplittableRandom random) throws Exception;
+  }
+
+  /**
+   * Runs {@code op} on {@code --threads} threads in a closed loop: warm-up first (not recorded),
+   * then {@code --seconds} measured. {@code extra} turns the units per second into a suffix.
+   */
+  Result closedLoop(String name, Op op, java.util.function.DoubleFunction<String> extra) {
+    int threads = options.threads();
+    long start = System.nanoTime() + 50_000_000L;
+    long measureFrom = start + options.warmupSeconds() * 1_000_000_000L;
+    long end = measureFrom + options.seconds() * 1_000_000_000L;
+    Histogram[] hist = new Histogram[threads];
+    long[] ops = new long[threads];
+    long[] units = new long[threads];
+    long[] errors = new long[threads];
+    long[] finished = new long[threads];
+    AtomicBoolean errorShown = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(threads);
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      hist[t] = Result.newHistogram();
+      Thread th = new Thread(() -> {
+        SplittableRandom random = new SplittableRandom(0x5eed + id * 7919L);
+        Histogram h = hist[id];
+        try {
+          while (System.nanoTime() < start) {
+            Thread.onSpinWait();
+          }
+          while (true) {
+            long t0 = System.nanoTime();
+            if (t0 >= end) {
+              break;
+            }
+            boolean measured = t0 >= measureFrom;
+            try {
+              long u = op.run(id, random);
+              long t1 = System.nanoTime();
+              if (measured) {
+                h.recordValue(Math.min(t1 - t0, h.getHighestTrackableValue()));
+                ops[id]++;
+                units[id] += u;
+              }
+            } catch (Exception e) {
+              if (measured) {
+                errors[id]++;
+              }
+              if (errorShown.compareAndSet(false, true)) {
+                System.err.println("# " + name + ": first error: " + e);
+              }
+            }
+          }
+        } finally {
+          finished[id] = System.nanoTime();
+          done.countDown();
+        }
+      }, name + "-" + t);
+      th.setDaemon(true);
+      th.start();
+    }
+    long cpuBefore = -1;
+    long cpuAfter = -1;
+    try {
+      if (options.serverPid() > 0) {
+        long wait;
+        while ((wait = measureFrom - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        cpuBefore = StartupProbe.cpuMillis(options.serverPid());
+      }
+      done.await();
+      if (options.serverPid() > 0) {
+        cpuAfter = StartupProbe.cpuMillis(options.serverPid());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.io.IOException e) {
+      System.err.println("# cannot read the server's CPU time: " + e);
+    }
+    Histogram all = Result.newHistogram();
+    long totalOps = 0;
+    long totalUnits = 0;
+    long totalErrors = 0;
+    long last = end;
+    for (int t = 0; t < threads; t++) {
+      all.add(hist[t]);
+      totalOps += ops[t];
+      totalUnits += units[t];
+      totalErrors += errors[t];
+      last = Math.max(last, finished[t]);
+    }
+    double seconds = (last - measureFrom) / 1e9;
+    String suffix = extra == null ? null : extra.apply(totalUnits / seconds);
+    if (cpuBefore >= 0 && cpuAfter >= 0 && totalOps > 0) {
+      // Server CPU (all its threads) per measured operation: robust against other load on the machine.
+      String cpu = String.format(Locale.ROOT, "server-cpu-us/op=%.1f", (cpuAfter - cpuBefore) * 1000.0 / totalOps);
+      suffix = suffix == null ? cpu : suffix + " " + cpu;
+    }
+    return new Result(name, threads, totalOps / seconds, all, totalErrors, suffix, options.label());
+  }
+
+  /** Each thread scans the whole table page by page (1 MB pages) again and again; MB/s of items. */
+  private Result scan() {
+    int threads = options.threads();
+    Map<String, AttributeValue>[] cursor = newCursorArray(threads);
+    return closedLoop("scan", (t, r) -> {
+      Map<String, AttributeValue> from = cursor[t];
+      ScanResponse resp = ddb.scan(b -> b.tableName(options.table()).exclusiveStartKey(from));
+      cursor[t] = resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty()
+          ? resp.lastEvaluatedKey() : null;
+      long bytes = 0;
+      for (Map<String, AttributeValue> item : resp.items()) {
+        bytes += itemBytes(item);
+      }
+      return bytes;
+    }, bytesPerSecond -> String.format(Locale.ROOT, "MB/s=%.2f", bytesPerSecond / 1e6));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, AttributeValue>[] newCursorArray(int n) {
+    return (Map<String, AttributeValue>[]) new Map[n];
+  }
+
+  /** DynamoDB's item size: attribute names plus values (S by UTF-8 bytes, N by digits). */
+  static long itemBytes(Map<String, AttributeValue> item) {
+    long n = 0;
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      n += e.getKey().length();
+      AttributeValue v = e.getValue();
+      if (v.s() != null) {
+        n += v.s().length();
+      } else if (v.n() != null) {
+        n += (v.n().length() + 1) / 2 + 1;
+      } else if (v.b() != null) {
+        n += v.b().asByteArray().length;
+      } else {
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  void createTable() {
+    ddb.createTable(b -> {
+      b.tableName(options.table())
+          .attributeDefinitions(
+              AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+              AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
+          .keySchema(
+              KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+              KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+          .billingMode(BillingMode.PAY_PER_REQUEST);
+      if (options.stream()) {
+        b.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
+      }
+    });
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (ddb.describeTable(b -> b.tableName(options.table())).table().tableStatus() != TableStatus.ACTIVE) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("table " + options.table() + " not ACTIVE after 60 s");
+      }
+      LockSupport.parkNanos(20_000_000L);
+    }
+  }
+
+  /** Writes items 0 .. table-size-1 with BatchWriteItem on all client threads. */
+  void load() {
+    writeRange(0, options.tableSize(), options.tableSize());
+  }
+
+  /** Overwrites loaded items round-robin until --stream-records extra changes are in the log. */
+  void growStreamLog() {
+    if (options.streamRecords() > 0) {
+      long t0 = System.nanoTime();
+      writeRange(0, options.streamRecords(), options.tableSize());
+      System.err.printf(Locale.ROOT, "# %d extra writes (stream records) in %.1f s%n",
+          options.streamRecords(), (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /** Writes sequence numbers [from, to) as item (n % modulo), 25 per batch, on all threads. */
+  private void writeRange(long from, long to, int modulo) {
+    AtomicLong next = new AtomicLong(from);
+    AtomicLong failures = new AtomicLong();
+    AtomicBoolean singlePuts = new AtomicBoolean();
+    int threads = Math.max(1, options.threads());
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread th = new Thread(() -> {
+        while (true) {
+          long first = next.getAndAdd(BATCH);
+          if (first >= to) {
+            return;
+          }
+          Map<Integer, WriteRequest> batch = new HashMap<>();
+          for (long n = first; n < Math.min(to, first + BATCH); n++) {
+            int i = (int) (n % modulo);
+            batch.put(i, WriteRequest.builder().putRequest(PutRequest.builder().item(item(i)).build()).build());
+          }
+          List<WriteRequest> pending = new ArrayList<>(batch.values());
+          int attempts = 0;
+          while (!pending.isEmpty()) {
+            try {
+              if (singlePuts.get()) {
+                for (WriteRequest w : pending) {
+                  ddb.putItem(b -> b.tableName(options.table()).item(w.putRequest().item()));
+                }
+                pending = List.of();
+                continue;
+              }
+              List<WriteRequest> send = pending;
+              BatchWriteItemResponse resp = ddb.batchWriteItem(b -> b.requestItems(Map.of(options.table(), send)));
+              pending = resp.hasUnprocessedItems()
+                  ? resp.unprocessedItems().getOrDefault(options.table(), List.of()) : List.of();
+            } catch (DynamoDbException e) {
+              String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+              if ("UnknownOperationException".equals(code)) {
+                // A server without BatchWriteItem: load with PutItem.
+                if (!singlePuts.getAndSet(true)) {
+                  System.err.println("# load: BatchWriteItem not served; loading with PutItem");
+                }
+                continue;
+              }
+              if (e.statusCode() < 500 && !e.isThrottlingException() || ++attempts > 20) {
+                failures.incrementAndGet();
+                System.err.println("# load: giving up on a batch: " + e.getMessage());
+                return;
+              }
+              LockSupport.parkNanos(50_000_000L);
+            } catch (RuntimeException e) {
+              if (++attempts > 20) {
+                failures.incrementAndGet();
+                System.err.println("# load: giving up on a batch: " + e);
+                return;
+              }
+              LockSupport.parkNanos(50_000_000L);
+            }
+          }
+        }
+      }, "load-" + t);
+      th.start();
+      workers.add(th);
+    }
+    for (Thread th : workers) {
+      try {
+        th.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    if (failures.get() > 0) {
+      throw new IllegalStateException("loading failed for " + failures.get() + " batches");
+    }
+  }
+
+  static Map<String, AttributeValue> key(int i) {
+    return Map.of("pk", AttributeValue.fromS("p" + i / PARTITION_ITEMS),
+        "sk", AttributeValue.fromN(Integer.toString(i % PARTITION_ITEMS)));
+  }
+
+  Map<String, AttributeValue> item(int i) {
+    Map<String, AttributeValue> item = new HashMap<>(4);
+    item.put("pk", AttributeValue.fromS("p" + i / PARTITION_ITEMS));
+    item.put("sk", AttributeValue.fromN(Integer.toString(i % PARTITION_ITEMS)));
+    item.put("d", AttributeValue.fromS(payload));
+    return item;
+  }
+
+  /** A payload string making an item of about {@code itemSize} bytes (keys take about 16). */
+  static String payload(int itemSize) {
+    int n = Math.max(1, itemSize - 16);
+    StringBuilder sb = new StringBuilder(n);
+    SplittableRandom r = new SplittableRandom(42);
+    for (int i = 0; i < n; i++) {
+      sb.append((char) ('a' + r.nextInt(26)));
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void close() {
+    ddb.close();
+    streams.close();
+    http.close();
+  }
+}
