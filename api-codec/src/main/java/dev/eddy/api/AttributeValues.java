@@ -31,7 +31,7 @@ public final class AttributeValues {
       return null;
     }
     if (!node.isObject()) {
-      throw ApiException.serialization("Start of structure or map found where not expected.");
+      throw Req.wrongType(node, "Map:com.amazonaws.dynamodb.v20120810.AttributeValue");
     }
     Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, node.size() * 2));
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -53,10 +53,14 @@ public final class AttributeValues {
           "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
     }
     if (!node.isObject()) {
-      throw ApiException.serialization("Start of structure or map found where not expected.");
+      throw ApiException.serialization(node.isArray()
+          ? "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue"
+          : "Unexpected value type in payload");
     }
     if (depth >= MAX_NESTING) {
-      throw ApiException.validation("Nesting Levels have exceeded supported limits");
+      throw ApiException.validation(
+          "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
+              + " supported limit");
     }
     AttributeValue result = null;
     int set = 0;
@@ -91,7 +95,7 @@ public final class AttributeValues {
         }
         case "M" -> {
           if (!v.isObject()) {
-            throw ApiException.serialization("Start of structure or map found where not expected.");
+            throw Req.wrongType(v, "Map:com.amazonaws.dynamodb.v20120810.AttributeValue");
           }
           Map<String, AttributeValue> map = new LinkedHashMap<>();
           Iterator<Map.Entry<String, JsonNode>> it = v.fields();
@@ -155,17 +159,17 @@ public final class AttributeValues {
 
   private static AttributeValue readBS(ArrayNode arr) {
     if (arr.isEmpty()) {
-      throw ApiException.invalidParameter("An binary set  may not be empty");
+      throw ApiException.invalidParameter("Binary sets should not be empty");
     }
     LinkedHashSet<AttributeValue.Blob> set = new LinkedHashSet<>();
     List<String> all = new ArrayList<>();
     for (JsonNode el : arr) {
       AttributeValue.Blob b = blob(el);
-      all.add(b.toString());
+      all.add(el.textValue());
       set.add(b);
     }
     if (set.size() != all.size()) {
-      throw ApiException.invalidParameter("Input collection " + all + " contains duplicates.");
+      throw ApiException.invalidParameter("Input collection " + all + "of type BS contains duplicates.");
     }
     return new AttributeValue.BS(set);
   }
@@ -174,39 +178,32 @@ public final class AttributeValues {
     if (v.isTextual()) {
       return v.textValue();
     }
-    if (v.isNumber() || v.isBoolean()) {
-      // the service's deserializer coerces scalars to strings
-      return v.asText();
-    }
-    throw ApiException.serialization("Unexpected token received from parser");
+    throw Req.wrongType(v, "String");
   }
 
   private static boolean bool(JsonNode v) {
     if (v.isBoolean()) {
       return v.booleanValue();
     }
-    if (v.isTextual()) {
-      String t = v.textValue();
-      if (t.equalsIgnoreCase("true")) {
-        return true;
-      }
-      if (t.equalsIgnoreCase("false")) {
-        return false;
-      }
-    }
-    throw ApiException.serialization("Unexpected token received from parser");
+    throw Req.wrongType(v, "Boolean");
   }
 
   private static ArrayNode array(JsonNode v) {
     if (!v.isArray()) {
-      throw ApiException.serialization("Unexpected token received from parser");
+      throw Req.wrongType(v, "List");
     }
     return (ArrayNode) v;
   }
 
   private static AttributeValue.Blob blob(JsonNode v) {
+    if (v.isObject()) {
+      throw ApiException.serialization("Start of structure or map found where not expected");
+    }
+    if (v.isArray()) {
+      throw ApiException.serialization("Unrecognized collection type class java.nio.ByteBuffer");
+    }
     if (!v.isTextual()) {
-      throw ApiException.serialization("Unexpected token received from parser");
+      throw ApiException.serialization("only base-64-encoded strings are convertible to bytes");
     }
     try {
       return AttributeValue.Blob.wrap(Base64.getDecoder().decode(v.textValue()));

@@ -41,12 +41,15 @@ public final class Json {
   }
 
   /**
-   * Parses a request body. An empty body counts as {}. Anything but a JSON object, or JSON that
-   * does not parse, is a SerializationException as in DynamoDB.
+   * Parses a request body. An empty body counts as {}. Anything but a JSON object, JSON that
+   * does not parse or bytes that are not strict UTF-8 are a SerializationException as in DynamoDB.
    */
   public static ObjectNode parseRequest(byte[] body, int offset, int length) {
     if (length == 0) {
       return object();
+    }
+    if (!Utf8.isValid(body, offset, length)) {
+      throw ApiException.serialization(null);
     }
     JsonNode node;
     try {

@@ -11,6 +11,9 @@ import java.util.Map;
  * checks are the job of {@link Validation}.
  */
 public final class Req {
+  /** Integer-valued members the service model types as Long (their type errors name Long). */
+  private static final java.util.Set<String> LONG_MEMBERS = java.util.Set.of("ReadCapacityUnits", "WriteCapacityUnits",
+      "MaxReadRequestUnits", "MaxWriteRequestUnits", "ReadUnitsPerSecond", "WriteUnitsPerSecond");
   private final ObjectNode node;
 
   public Req(ObjectNode node) {
@@ -39,11 +42,11 @@ public final class Req {
     if (v.isTextual()) {
       return v.textValue();
     }
-    if (v.isNumber() || v.isBoolean()) {
-      return v.asText();
-    }
     throw wrongType(v, "String");
   }
+
+  private static final java.math.BigDecimal LONG_MAX = java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final java.math.BigDecimal LONG_MIN = java.math.BigDecimal.valueOf(Long.MIN_VALUE);
 
   public Long integer(String field) {
     JsonNode v = raw(field);
@@ -54,16 +57,14 @@ public final class Req {
       return v.longValue();
     }
     if (v.isNumber()) {
-      return v.decimalValue().longValue();
-    }
-    if (v.isTextual()) {
-      try {
-        return Long.parseLong(v.textValue().trim());
-      } catch (NumberFormatException e) {
-        throw ApiException.serialization("STRING_VALUE can not be converted to an Integer");
+      // Compared first: longValue() of 1e999999999 would build a billion-digit integer.
+      java.math.BigDecimal d = v.decimalValue();
+      if (d.compareTo(LONG_MAX) > 0 || d.compareTo(LONG_MIN) < 0) {
+        throw ApiException.serialization("NUMBER_VALUE can not be converted to an Integer");
       }
+      return d.abs().compareTo(java.math.BigDecimal.ONE) < 0 ? 0L : d.longValue();
     }
-    throw wrongType(v, "Integer");
+    throw wrongType(v, LONG_MEMBERS.contains(field) ? "Long" : "Integer");
   }
 
   public Boolean bool(String field) {
@@ -74,14 +75,6 @@ public final class Req {
     if (v.isBoolean()) {
       return v.booleanValue();
     }
-    if (v.isTextual()) {
-      if (v.textValue().equalsIgnoreCase("true")) {
-        return true;
-      }
-      if (v.textValue().equalsIgnoreCase("false")) {
-        return false;
-      }
-    }
     throw wrongType(v, "Boolean");
   }
 
@@ -91,7 +84,7 @@ public final class Req {
       return null;
     }
     if (!v.isObject()) {
-      throw wrongType(v, "Structure");
+      throw wrongType(v, "Structure:" + field);
     }
     return new Req((ObjectNode) v);
   }
@@ -103,7 +96,8 @@ public final class Req {
       return null;
     }
     if (!v.isObject()) {
-      throw wrongType(v, "Map");
+      throw wrongType(v, "Map:" + (field.equals("ExpressionAttributeValues") ? "com.amazonaws.dynamodb.v20120810.AttributeValue"
+          : "java.lang.String"));
     }
     return (ObjectNode) v;
   }
@@ -126,7 +120,7 @@ public final class Req {
       return null;
     }
     if (!v.isObject()) {
-      throw wrongType(v, "Map");
+      throw wrongType(v, "Map:com.amazonaws.dynamodb.v20120810.AttributeValue");
     }
     return AttributeValues.readItem(v);
   }
@@ -137,22 +131,58 @@ public final class Req {
       return new Req(Json.object());
     }
     if (!el.isObject()) {
-      throw wrongType(el, "Structure");
+      throw wrongType(el, "Element");
     }
     return new Req((ObjectNode) el);
   }
 
-  static ApiException wrongType(JsonNode v, String expected) {
-    if (v.isObject()) {
-      return ApiException.serialization("Start of structure or map found where not expected.");
+  /**
+   * The SerializationException the service's JSON deserializer answers when a member holds the
+   * wrong JSON type. {@code expected}: "String", "Boolean", "Integer", "Long", "List",
+   * "Map:<value class>", "Structure:<shape name>" or "Element" (a structure inside a list).
+   */
+  public static ApiException wrongType(JsonNode v, String expected) {
+    String kind = expected.contains(":") ? expected.substring(0, expected.indexOf(':')) : expected;
+    String detail = expected.contains(":") ? expected.substring(expected.indexOf(':') + 1) : "";
+    switch (kind) {
+      case "String", "Boolean", "Integer", "Long" -> {
+        if (v.isObject()) {
+          return ApiException.serialization("Start of structure or map found where not expected");
+        }
+        if (v.isArray()) {
+          return ApiException.serialization("Unrecognized collection type class java.lang." + kind);
+        }
+        if (v.isTextual()) {
+          return ApiException.serialization(kind.equals("Boolean") ? "Unexpected token received from parser"
+              : "STRING_VALUE cannot be converted to " + kind);
+        }
+        return ApiException.serialization(token(v) + " cannot be converted to " + kind);
+      }
+      case "List" -> {
+        return ApiException.serialization(v.isObject() ? "Start of structure or map found where not expected"
+            : "Unexpected field type");
+      }
+      case "Map" -> {
+        return ApiException.serialization(v.isArray()
+            ? "Unrecognized collection type java.util.Map<java.lang.String, " + detail + ">" : "Unexpected field type");
+      }
+      case "Element" -> {
+        return ApiException.serialization("Unexpected value type in payload");
+      }
+      default -> {
+        return ApiException.serialization(v.isArray()
+            ? "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." + detail : "Unexpected field type");
+      }
     }
-    if (v.isArray()) {
-      return ApiException.serialization("Start of list found where not expected");
+  }
+
+  private static String token(JsonNode v) {
+    if (v.isBoolean()) {
+      return v.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE";
     }
-    String kind = v.isTextual() ? "STRING_VALUE" : v.isBoolean() ? "TRUE_VALUE" : "NUMBER_VALUE";
-    if (v.isBoolean() && !v.booleanValue()) {
-      kind = "FALSE_VALUE";
+    if (v.isTextual()) {
+      return "STRING_VALUE";
     }
-    return ApiException.serialization(kind + " cannot be converted to " + expected);
+    return v.isIntegralNumber() ? "NUMBER_VALUE" : "DECIMAL_VALUE";
   }
 }

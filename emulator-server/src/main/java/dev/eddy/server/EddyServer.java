@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import dev.eddy.server.internal.ControlOperations;
 import dev.eddy.server.internal.Dispatcher;
 import dev.eddy.server.internal.HttpFrontEnd;
+import dev.eddy.server.internal.SigV4Verifier;
 import dev.eddy.server.internal.Warmup;
 import dev.eddy.server.internal.WorkerPool;
 import dev.eddy.storage.AdjustableClock;
@@ -87,16 +88,25 @@ public final class EddyServer implements AutoCloseable {
     warmUp.setDaemon(true);
     warmUp.start();
     AdjustableClock clock = AdjustableClock.system();
-    EngineConfig engineConfig = new EngineConfig(config.dataDir(), config.region(), config.accountId(), clock);
+    EngineConfig engineConfig = new EngineConfig(config.dataDir(), config.region(), config.accountId(), clock,
+        config.syncWrites());
+    // TLS files are read before the store is opened, so a bad certificate fails fast.
+    io.netty.handler.ssl.SslContext tls = config.tls()
+        ? HttpFrontEnd.tlsContext(config.tlsCert(), config.tlsKey())
+        : null;
+    SigV4Verifier verifier = config.accessKeys().enabled()
+        ? new SigV4Verifier(config.accessKeys()::secretOf, clock)
+        : null;
     StorageEngine engine = StorageEngine.open(engineConfig, changeCapture(config, clock));
     ThreadPoolExecutor workers = null;
     try {
       Dispatcher dispatcher = dispatcher(config, engine, clock);
       Warmup.join(warmUp);
-      workers = WorkerPool.create(WorkerPool.defaultThreads(), WorkerPool.QUEUE_CAPACITY);
+      workers = WorkerPool.create(WorkerPool.defaultThreads(), config.maxQueuedRequests());
       byte[] health = ("healthy: dynamodb." + config.region() + ".amazonaws.com\n")
           .getBytes(StandardCharsets.UTF_8);
-      HttpFrontEnd http = HttpFrontEnd.start(config.host(), config.port(), dispatcher, workers, health);
+      HttpFrontEnd http = HttpFrontEnd.start(config.host(), config.port(), dispatcher, workers, health,
+          verifier, tls);
       TtlSweeper sweeper = new TtlSweeper(engine, config.ttlSweepInterval());
       sweeper.start();
       ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -149,16 +159,20 @@ public final class EddyServer implements AutoCloseable {
   }
 
   /**
-   * Where clients connect: http://host:port, with a wildcard bind address (0.0.0.0, ::) replaced
+   * Where clients connect: http://host:port (https with TLS), with a wildcard bind address (0.0.0.0, ::) replaced
    * by the loopback address.
    */
   public URI endpoint() {
-    return URI.create("http://" + uriHost(clientHost(config.host())) + ":" + port());
+    return URI.create(scheme() + "://" + uriHost(clientHost(config.host())) + ":" + port());
   }
 
   /** The address as configured, for messages: http://0.0.0.0:8000 when bound to all. */
   public String listenUrl() {
-    return "http://" + uriHost(config.host()) + ":" + port();
+    return scheme() + "://" + uriHost(config.host()) + ":" + port();
+  }
+
+  private String scheme() {
+    return config.tls() ? "https" : "http";
   }
 
   /** The clock every time-dependent behaviour reads; tests move it forward. */

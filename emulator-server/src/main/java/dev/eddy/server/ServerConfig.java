@@ -29,6 +29,13 @@ import java.util.regex.Pattern;
  * @param streams stream settings, handed to the stream log
  * @param controlEndpoint whether the test-control operations (moving the clock) are served
  * @param ttlSweepInterval how often expired TTL items are looked for
+ * @param syncWrites whether every write is fsynced before it is acknowledged
+ * @param accessKeys the access keys whose AWS Signature Version 4 is verified; none: any
+ *     credentials are accepted
+ * @param tlsCert PEM certificate chain served over TLS, or null for plain HTTP
+ * @param tlsKey PEM (PKCS#8) private key of {@code tlsCert}, or null
+ * @param maxQueuedRequests requests that may wait for a worker; more are answered with
+ *     ThrottlingException
  */
 public record ServerConfig(
     String host,
@@ -38,13 +45,19 @@ public record ServerConfig(
     String accountId,
     StreamSettings streams,
     boolean controlEndpoint,
-    Duration ttlSweepInterval) {
+    Duration ttlSweepInterval,
+    boolean syncWrites,
+    AccessKeys accessKeys,
+    Path tlsCert,
+    Path tlsKey,
+    int maxQueuedRequests) {
 
   public static final int DEFAULT_PORT = 8000;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_DATA_DIR = "./eddy-data";
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+  public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1024;
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -52,6 +65,13 @@ public record ServerConfig(
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(ttlSweepInterval, "ttlSweepInterval");
+    Objects.requireNonNull(accessKeys, "accessKeys");
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("tlsCert and tlsKey go together");
+    }
+    if (maxQueuedRequests < 1) {
+      throw new IllegalArgumentException("maxQueuedRequests must be at least 1: " + maxQueuedRequests);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -79,6 +99,65 @@ public record ServerConfig(
     return dataDir == null;
   }
 
+  /** True when the server speaks HTTPS. */
+  public boolean tls() {
+    return tlsCert != null;
+  }
+
+  /**
+   * Access key id to secret access key. {@link #toString()} names the key ids only, so a
+   * configuration can be logged without its secrets.
+   */
+  public record AccessKeys(Map<String, String> secrets) {
+    /** No keys: any credentials are accepted. */
+    public static final AccessKeys NONE = new AccessKeys(Map.of());
+
+    public AccessKeys {
+      secrets = Map.copyOf(Objects.requireNonNull(secrets, "secrets"));
+    }
+
+    /** True when signatures are checked. */
+    public boolean enabled() {
+      return !secrets.isEmpty();
+    }
+
+    /** The secret of {@code accessKeyId}, or null when the key is unknown. */
+    public String secretOf(String accessKeyId) {
+      return accessKeyId == null ? null : secrets.get(accessKeyId);
+    }
+
+    /**
+     * Parses "AKID:SECRET[,AKID2:SECRET2...]". Messages never repeat a secret.
+     *
+     * @throws IllegalArgumentException with a message naming the bad entry by position
+     */
+    public static AccessKeys parse(String text) {
+      Map<String, String> keys = new java.util.LinkedHashMap<>();
+      String[] entries = text.split(",", -1);
+      for (int i = 0; i < entries.length; i++) {
+        String e = entries[i].trim();
+        int colon = e.indexOf(':');
+        if (colon <= 0 || colon == e.length() - 1) {
+          throw new IllegalArgumentException("entry " + (i + 1) + " is not ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+        }
+        String id = e.substring(0, colon);
+        if (!ACCESS_KEY_ID.matcher(id).matches()) {
+          throw new IllegalArgumentException("entry " + (i + 1)
+              + ": the access key id must be letters and digits");
+        }
+        if (keys.put(id, e.substring(colon + 1)) != null) {
+          throw new IllegalArgumentException("access key id " + id + " given more than once");
+        }
+      }
+      return new AccessKeys(keys);
+    }
+
+    @Override
+    public String toString() {
+      return "AccessKeys" + new java.util.TreeSet<>(secrets.keySet()) + " (secrets hidden)";
+    }
+  }
+
   /** The defaults: 127.0.0.1:8000, data in ./eddy-data. */
   public static ServerConfig defaults() {
     return builder().build();
@@ -101,6 +180,11 @@ public record ServerConfig(
     b.streamRetention = streams.retention();
     b.controlEndpoint = controlEndpoint;
     b.ttlSweepInterval = ttlSweepInterval;
+    b.syncWrites = syncWrites;
+    b.accessKeys = accessKeys;
+    b.tlsCert = tlsCert;
+    b.tlsKey = tlsKey;
+    b.maxQueuedRequests = maxQueuedRequests;
     return b;
   }
 
@@ -117,8 +201,48 @@ public record ServerConfig(
     private Duration streamRetention = StreamSettings.defaults().retention();
     private boolean controlEndpoint;
     private Duration ttlSweepInterval = Duration.ofSeconds(5);
+    private boolean syncWrites;
+    private AccessKeys accessKeys = AccessKeys.NONE;
+    private Path tlsCert;
+    private Path tlsKey;
+    private int maxQueuedRequests = DEFAULT_MAX_QUEUED_REQUESTS;
 
     private Builder() {}
+
+    /** How many requests may wait for a worker before ThrottlingException is answered. */
+    public Builder maxQueuedRequests(int n) {
+      this.maxQueuedRequests = n;
+      return this;
+    }
+
+    /** fsync every write before acknowledging it. */
+    public Builder syncWrites(boolean sync) {
+      this.syncWrites = sync;
+      return this;
+    }
+
+    /** Verify AWS Signature Version 4 against these keys ({@link AccessKeys#NONE}: accept any). */
+    public Builder accessKeys(AccessKeys keys) {
+      this.accessKeys = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /** Serve HTTPS with this PEM certificate chain and PEM (PKCS#8) private key. */
+    public Builder tls(Path certChain, Path privateKey) {
+      this.tlsCert = certChain;
+      this.tlsKey = privateKey;
+      return this;
+    }
+
+    private Builder tlsCert(Path p) {
+      this.tlsCert = p;
+      return this;
+    }
+
+    private Builder tlsKey(Path p) {
+      this.tlsKey = p;
+      return this;
+    }
 
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
@@ -181,7 +305,9 @@ public record ServerConfig(
       Path dir = inMemory ? null : dataDir.toAbsolutePath().normalize();
       return new ServerConfig(host, port, dir, region, accountId,
           new StreamSettings(streamShards, streamShardRollover, streamRetention),
-          controlEndpoint, ttlSweepInterval);
+          controlEndpoint, ttlSweepInterval, syncWrites, accessKeys,
+          tlsCert == null ? null : tlsCert.toAbsolutePath().normalize(),
+          tlsKey == null ? null : tlsKey.toAbsolutePath().normalize(), maxQueuedRequests);
     }
   }
 
@@ -206,6 +332,7 @@ public record ServerConfig(
 
   private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+  private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Za-z0-9]{1,128}");
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private static final List<Option> OPTIONS = List.of(
@@ -241,7 +368,23 @@ public record ServerConfig(
           (b, v, s) -> b.controlEndpoint(bool(v, s))),
       new Option("--ttl-sweep-interval", "EDDY_TTL_SWEEP_INTERVAL", "DURATION", "5s",
           "how often expired TTL items are deleted",
-          (b, v, s) -> b.ttlSweepInterval(duration(v, s))));
+          (b, v, s) -> b.ttlSweepInterval(duration(v, s))),
+      new Option("--max-queued-requests", "EDDY_MAX_QUEUED_REQUESTS", "N",
+          String.valueOf(DEFAULT_MAX_QUEUED_REQUESTS),
+          "requests that may wait for a worker; beyond that ThrottlingException is answered",
+          (b, v, s) -> b.maxQueuedRequests(intIn(v, s, 1, 1_000_000))),
+      new Option("--sync", "EDDY_SYNC", null, "off",
+          "fsync the write-ahead log on every write (survives power loss; slower writes)",
+          (b, v, s) -> b.syncWrites(bool(v, s))),
+      new Option("--access-keys", "EDDY_ACCESS_KEYS", "AKID:SECRET[,...]", "none (any credentials)",
+          "verify AWS Signature Version 4 with these access keys (prefer the environment variable)",
+          (b, v, s) -> b.accessKeys(accessKeys(v, s))),
+      new Option("--tls-cert", "EDDY_TLS_CERT", "PEM_FILE", "none (plain HTTP)",
+          "serve HTTPS with this certificate chain (needs --tls-key)",
+          (b, v, s) -> b.tlsCert(readableFile(v, s))),
+      new Option("--tls-key", "EDDY_TLS_KEY", "PEM_FILE", "none",
+          "PKCS#8 PEM private key of --tls-cert",
+          (b, v, s) -> b.tlsKey(readableFile(v, s))));
 
   /** True when the arguments ask for the usage text. */
   public static boolean helpRequested(String[] args) {
@@ -294,6 +437,9 @@ public record ServerConfig(
         value = args[++i];
       }
       o.setter().apply(b, value, o.flag());
+    }
+    if ((b.tlsCert == null) != (b.tlsKey == null)) {
+      throw new ConfigException("--tls-cert and --tls-key go together (EDDY_TLS_CERT, EDDY_TLS_KEY)");
     }
     if (seen.contains("--data-dir") && seen.contains("--in-memory") && b.inMemory) {
       throw new ConfigException("--data-dir and --in-memory exclude each other");
@@ -361,6 +507,22 @@ public record ServerConfig(
     } catch (InvalidPathException e) {
       throw new ConfigException(source + ": '" + v + "' is not a valid path");
     }
+  }
+
+  private static AccessKeys accessKeys(String v, String source) throws ConfigException {
+    try {
+      return AccessKeys.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source + ": " + e.getMessage());
+    }
+  }
+
+  private static Path readableFile(String v, String source) throws ConfigException {
+    Path p = path(v, source);
+    if (!java.nio.file.Files.isReadable(p) || java.nio.file.Files.isDirectory(p)) {
+      throw new ConfigException(source + ": cannot read file '" + v + "'");
+    }
+    return p;
   }
 
   private static boolean bool(String v, String source) throws ConfigException {

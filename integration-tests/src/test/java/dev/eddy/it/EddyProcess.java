@@ -106,6 +106,19 @@ final class EddyProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Sends SIGKILL (no shutdown hook runs, nothing is flushed) and waits for the process to be gone. */
+  int kill() throws Exception {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("eddy did not die within 30 s after SIGKILL");
+    }
+    return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Waits for the process to end by itself. */
   int waitForExit() throws Exception {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -30,7 +30,7 @@ public final class StorageEngine implements AutoCloseable {
    */
   public static StorageEngine open(EngineConfig config, Function<KvStore, ChangeCapture> captureFactory) {
     Objects.requireNonNull(config, "config");
-    KvStore store = RocksStore.open(config.dataDir());
+    KvStore store = RocksStore.open(config.dataDir(), config.syncWrites());
     try {
       return new StorageEngine(config, store, captureFactory.apply(store));
     } catch (RuntimeException e) {

@@ -15,6 +15,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -51,6 +53,16 @@ public final class HttpFrontEnd {
    */
   public static HttpFrontEnd start(String host, int port, Dispatcher dispatcher,
       ExecutorService workers, byte[] healthBody) {
+    return start(host, port, dispatcher, workers, healthBody, null, null);
+  }
+
+  /**
+   * As {@link #start(String, int, Dispatcher, ExecutorService, byte[])}, verifying request
+   * signatures with {@code verifier} (null: accept any) and speaking TLS with {@code tls} (null:
+   * plain HTTP).
+   */
+  public static HttpFrontEnd start(String host, int port, Dispatcher dispatcher,
+      ExecutorService workers, byte[] healthBody, SigV4Verifier verifier, SslContext tls) {
     Objects.requireNonNull(dispatcher, "dispatcher");
     Objects.requireNonNull(workers, "workers");
     Objects.requireNonNull(healthBody, "healthBody");
@@ -75,10 +87,13 @@ public final class HttpFrontEnd {
           @Override
           protected void initChannel(Channel ch) {
             connections.add(ch);
+            if (tls != null) {
+              ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+            }
             ch.pipeline()
                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 64 * 1024))
                 .addLast("aggregate", new LimitedAggregator(MAX_BODY_BYTES))
-                .addLast("eddy", new HttpHandler(dispatcher, workers, healthBody));
+                .addLast("eddy", new HttpHandler(dispatcher, workers, healthBody, verifier));
           }
         });
     ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
@@ -89,6 +104,19 @@ public final class HttpFrontEnd {
           + (cause == null ? "unknown error" : cause.getMessage()), cause);
     }
     return new HttpFrontEnd(group, bound.channel(), connections, epoll);
+  }
+
+  /**
+   * A server TLS context from a PEM certificate chain and a PEM (PKCS#8, unencrypted) private
+   * key; IllegalStateException with the reason when they cannot be used.
+   */
+  public static SslContext tlsContext(java.nio.file.Path certChain, java.nio.file.Path privateKey) {
+    try {
+      return SslContextBuilder.forServer(certChain.toFile(), privateKey.toFile()).build();
+    } catch (javax.net.ssl.SSLException | RuntimeException e) {
+      throw new IllegalStateException("cannot use TLS certificate " + certChain + " with key " + privateKey
+          + ": " + e.getMessage(), e);
+    }
   }
 
   /** The bound port. */

@@ -35,6 +35,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private final Dispatcher dispatcher;
   private final ExecutorService workers;
   private final byte[] health;
+  private final SigV4Verifier verifier;
   private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
   private boolean busy;
   private boolean closed;
@@ -43,9 +44,15 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private record Exchange(boolean keepAlive, boolean http10, String origin) {}
 
   HttpHandler(Dispatcher dispatcher, ExecutorService workers, byte[] health) {
+    this(dispatcher, workers, health, null);
+  }
+
+  /** {@code verifier}: checks request signatures, or null to accept any credentials. */
+  HttpHandler(Dispatcher dispatcher, ExecutorService workers, byte[] health, SigV4Verifier verifier) {
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.health = health;
+    this.verifier = verifier;
   }
 
   @Override
@@ -129,7 +136,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         content.getBytes(content.readerIndex(), bytes);
         offset = 0;
       }
-      reply = dispatcher.dispatch(target, bytes, offset, length);
+      reply = authenticate(request, bytes, offset, length);
+      if (reply == null) {
+        reply = dispatcher.dispatch(target, bytes, offset, length);
+      }
     } catch (Throwable t) {
       LOG.log(System.Logger.Level.ERROR, "internal error in " + target, t);
       reply = Dispatcher.internalError();
@@ -141,6 +151,21 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       ctx.executor().execute(() -> respond(ctx, response, ex));
     } catch (RejectedExecutionException e) {
       response.release(); // event loop gone: the connection is gone too
+    }
+  }
+
+  /** Null when the request may go on, else the error to answer (unsigned or badly signed). */
+  private Reply authenticate(FullHttpRequest request, byte[] body, int offset, int length) {
+    if (verifier == null) {
+      return null;
+    }
+    HttpHeaders headers = request.headers();
+    try {
+      verifier.verify(new SigV4Verifier.Request(request.method().name(), request.uri(), headers::getAll,
+          body, offset, length));
+      return null;
+    } catch (ApiException e) {
+      return Dispatcher.error(e);
     }
   }
 
@@ -192,7 +217,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof IOException) {
+    if (cause instanceof IOException || cause instanceof io.netty.handler.codec.DecoderException) {
+      // a client that went away, or sent no TLS to the TLS port: its problem, not the server's
       LOG.log(System.Logger.Level.DEBUG, "connection error: {0}", cause.toString());
     } else {
       LOG.log(System.Logger.Level.WARNING, "closing connection after error", cause);

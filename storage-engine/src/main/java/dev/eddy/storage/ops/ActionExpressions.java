@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.AttributeValue;
+import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValues;
+import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Req;
 import dev.eddy.storage.expr.ConditionExpression;
 import dev.eddy.storage.expr.ExpressionContext;
@@ -80,8 +82,29 @@ final class ActionExpressions {
         names.put(k, n.str(k));
       }
     }
-    Map<String, AttributeValue> values = valuesNode == null ? null : AttributeValues.readItem(valuesNode);
+    Map<String, AttributeValue> values = valuesNode == null ? null : readValues(valuesNode);
     return new ExpressionContext(names, values);
+  }
+
+  /**
+   * ExpressionAttributeValues, each value checked as an attribute value; DynamoDB names the
+   * offending placeholder: "ExpressionAttributeValues contains invalid value: ... for key :v".
+   */
+  private static Map<String, AttributeValue> readValues(ObjectNode valuesNode) {
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = valuesNode.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      try {
+        values.put(e.getKey(), AttributeValues.read(e.getValue()));
+      } catch (ApiException ex) {
+        if (ex.code() != ErrorCode.VALIDATION) {
+          throw ex;
+        }
+        throw ApiException.validation("ExpressionAttributeValues contains invalid value: " + ex.getMessage()
+            + " for key " + e.getKey());
+      }
+    }
+    return values;
   }
 
   /** Expected (+ ConditionalOperator), AttributeUpdates and AttributesToGet onto the same evaluators. */

@@ -157,7 +157,7 @@ public final class BatchGetItemOperation implements Operation {
       units.merge(r.name(), used, Double::sum);
     }
     response.set("UnprocessedKeys", unprocessed);
-    MultiItem.addCapacities(response, capacity, units, true);
+    MultiItem.addCapacities(response, capacity, units, true, false);
     return response;
   }
 

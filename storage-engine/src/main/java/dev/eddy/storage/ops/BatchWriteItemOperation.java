@@ -120,21 +120,19 @@ public final class BatchWriteItemOperation implements Operation {
 
     ObjectNode response = Json.object();
     response.putObject("UnprocessedItems");
-    Map<String, Double> units = new LinkedHashMap<>();
+    Map<String, Capacity.Units> units = new LinkedHashMap<>();
     ObjectNode collections = Json.object();
     for (int i = 0; i < writes.size(); i++) {
       Write w = writes.get(i);
-      long oldSize = olds.get(i) == null ? 0 : AttributeValues.itemSize(olds.get(i));
-      long newSize = w.item() == null ? 0 : AttributeValues.itemSize(w.item());
-      units.merge(w.tableName(), Capacity.writeUnits(Math.max(oldSize, newSize)), Double::sum);
       Table table = tables.get(w.tableName());
+      units.computeIfAbsent(w.tableName(), Capacity.Units::new).add(Capacity.writes(table, olds.get(i), w.item()));
       if ("SIZE".equals(metrics) && MultiItem.hasLocalIndexes(table)) {
         ArrayNode list = collections.has(w.tableName()) ? (ArrayNode) collections.get(w.tableName())
             : collections.putArray(w.tableName());
         list.add(MultiItem.collectionMetrics(table, w.item() != null ? w.item() : w.key()));
       }
     }
-    MultiItem.addCapacities(response, capacity, units, false);
+    MultiItem.addUnits(response, capacity, units, false, false);
     if ("SIZE".equals(metrics)) {
       response.set("ItemCollectionMetrics", collections);
     }

@@ -38,8 +38,7 @@ public final class DeleteItemOperation implements Operation {
     if ("ALL_OLD".equals(returnValues) && result.oldItem() != null) {
       response.set("Attributes", AttributeValues.itemToJson(result.oldItem()));
     }
-    long size = result.oldItem() == null ? 0 : AttributeValues.itemSize(result.oldItem());
-    Capacity.add(response, capacity, tableName, Capacity.writeUnits(size), false);
+    Capacity.add(response, capacity, Capacity.writes(table, result.oldItem(), result.newItem()), false);
     return response;
   }
 }

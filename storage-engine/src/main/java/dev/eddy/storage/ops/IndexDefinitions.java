@@ -196,6 +196,9 @@ final class IndexDefinitions {
       throw ApiException.invalidParameter("ProjectionType is " + type + ", but NonKeyAttributes is specified");
     }
     if (!hasNonKey) {
+      if (type.equals("INCLUDE")) {
+        throw ApiException.invalidParameter("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+      }
       return 0;
     }
     Set<String> seen = new LinkedHashSet<>();

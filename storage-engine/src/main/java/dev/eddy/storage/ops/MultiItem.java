@@ -38,26 +38,32 @@ final class MultiItem {
     return key;
   }
 
-  /** One ConsumedCapacity element (as Capacity writes it for single-item operations). */
-  static ObjectNode capacityEntry(String mode, String tableName, double units, boolean read) {
-    ObjectNode holder = Json.object();
-    Capacity.add(holder, mode, tableName, units, read);
-    return (ObjectNode) holder.get("ConsumedCapacity");
-  }
-
   /** Whether ReturnConsumedCapacity asks for capacity. */
   static boolean wantsCapacity(String mode) {
     return mode != null && !mode.equals("NONE");
   }
 
-  /** Appends per-table ConsumedCapacity elements, in the order tables were first used. */
-  static void addCapacities(ObjectNode response, String mode, Map<String, Double> unitsByTable, boolean read) {
+  /** Appends per-table ConsumedCapacity elements (table units only), in the order tables were first used. */
+  static void addCapacities(ObjectNode response, String mode, Map<String, Double> unitsByTable, boolean read,
+      boolean perKind) {
+    Map<String, Capacity.Units> units = new LinkedHashMap<>();
+    unitsByTable.forEach((t, u) -> units.put(t, new Capacity.Units(t, u)));
+    addUnits(response, mode, units, read, perKind);
+  }
+
+  /**
+   * Appends per-table ConsumedCapacity elements, in the order tables were first used.
+   *
+   * @param perKind also report ReadCapacityUnits/WriteCapacityUnits, as DynamoDB does for transactions
+   */
+  static void addUnits(ObjectNode response, String mode, Map<String, Capacity.Units> unitsByTable, boolean read,
+      boolean perKind) {
     if (!wantsCapacity(mode)) {
       return;
     }
     ArrayNode arr = response.putArray("ConsumedCapacity");
-    for (Map.Entry<String, Double> e : unitsByTable.entrySet()) {
-      arr.add(capacityEntry(mode, e.getKey(), e.getValue(), read));
+    for (Capacity.Units u : unitsByTable.values()) {
+      arr.add(Capacity.entry(mode, u, read, perKind));
     }
   }
 

@@ -37,8 +37,12 @@ final class PageReader {
     this.selection = selection;
   }
 
-  /** A page: the response fields Items, Count, ScannedCount, LastEvaluatedKey, and the bytes read. */
-  record Page(ObjectNode response, long bytesRead) {}
+  /**
+   * A page: the response fields Items, Count, ScannedCount, LastEvaluatedKey; the bytes read from
+   * the table or index; and, for an LSI read that fetches table items, the 4 KB blocks fetched
+   * (DynamoDB rounds each fetched item up to 4 KB).
+   */
+  record Page(ObjectNode response, long bytesRead, long fetchedBlocks) {}
 
   /**
    * Reads [lower, upper) forward or backward.
@@ -53,6 +57,8 @@ final class PageReader {
     long scanned = 0;
     long count = 0;
     long bytes = 0;
+    long readBytes = 0;
+    long fetchedBlocks = 0;
     boolean stopped = false;
     Map<String, AttributeValue> last = null;
     try (KvStore.Cursor c = engine.store().cursor(space)) {
@@ -77,15 +83,22 @@ final class PageReader {
         advance(c, forward);
         Map<String, AttributeValue> item = entry;
         long size = AttributeValues.itemSize(entry);
+        long entrySize = size;
+        long fetched = 0;
         if (index != null && selection.needsTableItem()) {
           item = engine.items().get(table.rowKey(entry));
           if (item == null) {
             continue; // deleted since the index entry was read
           }
-          size += AttributeValues.itemSize(item);
+          fetched = AttributeValues.itemSize(item);
+          size += fetched;
         }
         scanned++;
         bytes += size;
+        readBytes += entrySize;
+        if (fetched > 0) {
+          fetchedBlocks += Math.max(1, (fetched + 4095) / 4096);
+        }
         last = entry;
         if (filter == null || filter.test(item)) {
           count++;
@@ -108,7 +121,7 @@ final class PageReader {
     if (stopped && last != null) {
       response.set("LastEvaluatedKey", AttributeValues.itemToJson(lastEvaluatedKey(last)));
     }
-    return new Page(response, bytes);
+    return new Page(response, readBytes, fetchedBlocks);
   }
 
   private static void advance(KvStore.Cursor c, boolean forward) {

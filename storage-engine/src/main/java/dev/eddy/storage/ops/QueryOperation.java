@@ -111,7 +111,7 @@ public final class QueryOperation implements Operation {
         .read(lower, upper, forward, null, req.integer("Limit"), f == null ? null : f::test);
     ObjectNode response = page.response();
     ReadRequests.addCapacity(response, req.str("ReturnConsumedCapacity"), table, index, page.bytesRead(),
-        consistent != null && consistent);
+        page.fetchedBlocks(), consistent != null && consistent);
     return response;
   }
 

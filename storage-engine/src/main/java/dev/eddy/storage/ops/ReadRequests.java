@@ -165,29 +165,18 @@ final class ReadRequests {
         "The provided starting key is invalid: The provided key element does not match the schema");
   }
 
-  /** ConsumedCapacity of a read of {@code bytes}, when asked for. */
+  /**
+   * ConsumedCapacity of a read of {@code bytes} from the table or from one of its indexes, plus
+   * the table items an LSI read fetched ({@code fetchedBlocks} 4 KB blocks), when asked for.
+   */
   static void addCapacity(ObjectNode response, String mode, Table table, SecondaryIndex index, long bytes,
-      boolean consistent) {
-    if (mode == null || mode.equals("NONE")) {
-      return;
-    }
+      long fetchedBlocks, boolean consistent) {
     double units = Capacity.readUnits(bytes, consistent);
-    ObjectNode cc = response.putObject("ConsumedCapacity");
-    cc.put("TableName", table.name());
-    cc.put("CapacityUnits", units);
-    cc.put("ReadCapacityUnits", units);
-    if (mode.equals("INDEXES")) {
-      ObjectNode t = Json.object();
-      double tableUnits = index == null ? units : 0;
-      t.put("CapacityUnits", tableUnits);
-      t.put("ReadCapacityUnits", tableUnits);
-      cc.set("Table", t);
-      if (index != null) {
-        ObjectNode i = cc.putObject(index.isGlobal() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
-            .putObject(index.name());
-        i.put("CapacityUnits", units);
-        i.put("ReadCapacityUnits", units);
-      }
+    double fetched = consistent ? fetchedBlocks : fetchedBlocks / 2.0;
+    Capacity.Units u = new Capacity.Units(table.name(), index == null ? units : fetched);
+    if (index != null) {
+      u.addIndex(index, units);
     }
+    Capacity.add(response, mode, u, true);
   }
 }

@@ -74,6 +74,18 @@ final class ReadSelection {
           throw new IllegalStateException(select);
       }
     }
+    if (index != null && index.isGlobal() && select.equals("SPECIFIC_ATTRIBUTES")) {
+      // a GSI cannot fetch from the table: asking for what it does not hold is an error
+      java.util.List<String> missing = new java.util.ArrayList<>();
+      for (String a : projection.topLevelAttributes()) {
+        if (!index.projects(a) && !missing.contains(a)) {
+          missing.add(a);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw ApiException.invalidParameter("Global secondary index " + index.name() + " does not project " + missing);
+      }
+    }
     boolean fetch = false;
     if (index != null && !index.isGlobal() && !index.projectionType().equals("ALL")) {
       if (select.equals("ALL_ATTRIBUTES")) {

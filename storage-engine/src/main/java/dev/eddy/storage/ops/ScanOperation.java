@@ -94,7 +94,7 @@ public final class ScanOperation implements Operation {
         .read(lower, upper, true, inSegment, req.integer("Limit"), f == null ? null : f::test);
     ObjectNode response = page.response();
     ReadRequests.addCapacity(response, req.str("ReturnConsumedCapacity"), table, index, page.bytesRead(),
-        consistent != null && consistent);
+        page.fetchedBlocks(), consistent != null && consistent);
     return response;
   }
 

@@ -125,7 +125,7 @@ public final class TransactGetItemsOperation implements Operation {
       }
       units.merge(g.tableName, 2 * Capacity.readUnits(size, true), Double::sum);
     }
-    MultiItem.addCapacities(response, capacity, units, true);
+    MultiItem.addCapacities(response, capacity, units, true, true);
     return response;
   }
 

@@ -214,19 +214,17 @@ public final class TransactWriteItemsOperation implements Operation {
     }, rows.toArray(new byte[0][]));
 
     ObjectNode response = Json.object();
-    Map<String, Double> units = new LinkedHashMap<>();
+    Map<String, Capacity.Units> units = new LinkedHashMap<>();
     ObjectNode collections = Json.object();
     for (Action a : actions) {
-      long oldSize = a.oldItem == null ? 0 : AttributeValues.itemSize(a.oldItem);
-      long newSize = a.newItem == null ? 0 : AttributeValues.itemSize(a.newItem);
-      units.merge(a.tableName, 2 * Capacity.writeUnits(Math.max(oldSize, newSize)), Double::sum);
+      units.computeIfAbsent(a.tableName, Capacity.Units::new).add(Capacity.writes(a.table, a.oldItem, a.newItem).times(2));
       if ("SIZE".equals(metrics) && a.kind != Kind.CONDITION_CHECK && MultiItem.hasLocalIndexes(a.table)) {
         ArrayNode list = collections.has(a.tableName) ? (ArrayNode) collections.get(a.tableName)
             : collections.putArray(a.tableName);
         list.add(MultiItem.collectionMetrics(a.table, a.key));
       }
     }
-    MultiItem.addCapacities(response, capacity, units, false);
+    MultiItem.addUnits(response, capacity, units, false, true);
     if ("SIZE".equals(metrics) && !collections.isEmpty()) {
       response.set("ItemCollectionMetrics", collections);
     }
@@ -360,7 +358,7 @@ public final class TransactWriteItemsOperation implements Operation {
       units.merge(a.tableName, Capacity.readUnits(item == null ? 0 : AttributeValues.itemSize(item), true),
           Double::sum);
     }
-    MultiItem.addCapacities(response, capacity, units, true);
+    MultiItem.addCapacities(response, capacity, units, true, true);
     return response;
   }
 }

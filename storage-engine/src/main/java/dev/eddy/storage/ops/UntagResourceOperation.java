@@ -27,8 +27,7 @@ public final class UntagResourceOperation implements Operation {
     if (keys != null) {
       for (JsonNode k : keys) {
         if (!k.isTextual() && !k.isNull()) {
-          throw ApiException.serialization((k.isObject() ? "Start of structure or map found where not expected."
-              : k.isArray() ? "Start of list found where not expected" : "NUMBER_VALUE cannot be converted to String"));
+          throw Req.wrongType(k, "String");
         }
       }
     }

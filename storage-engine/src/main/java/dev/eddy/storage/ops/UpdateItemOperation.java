@@ -81,9 +81,7 @@ public final class UpdateItemOperation implements Operation {
     if (attributes != null && !attributes.isEmpty()) {
       response.set("Attributes", AttributeValues.itemToJson(attributes));
     }
-    long size = Math.max(result.newItem() == null ? 0 : AttributeValues.itemSize(result.newItem()),
-        result.oldItem() == null ? 0 : AttributeValues.itemSize(result.oldItem()));
-    Capacity.add(response, capacity, tableName, Capacity.writeUnits(size), false);
+    Capacity.add(response, capacity, Capacity.writes(table, result.oldItem(), result.newItem()), false);
     return response;
   }
 }

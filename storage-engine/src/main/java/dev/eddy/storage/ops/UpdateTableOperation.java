@@ -102,7 +102,10 @@ public final class UpdateTableOperation implements Operation {
           pt.put("ReadCapacityUnits", rcu);
           pt.put("WriteCapacityUnits", wcu);
           if (!currentMode.equals(mode) || d.has("BillingModeSummary")) {
-            d.putObject("BillingModeSummary").put("BillingMode", mode);
+            // LastUpdateToPayPerRequestDateTime stays: it tells when PAY_PER_REQUEST was last set
+            ObjectNode bms = d.has("BillingModeSummary") ? (ObjectNode) d.get("BillingModeSummary")
+                : d.putObject("BillingModeSummary");
+            bms.put("BillingMode", mode);
           }
           changedCapacity[0] = true;
         }

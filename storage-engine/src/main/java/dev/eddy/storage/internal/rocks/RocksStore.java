@@ -42,7 +42,8 @@ public final class RocksStore implements KvStore {
   private final UInt64AddOperator addOperator;
 
   private RocksStore(RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
-      List<ColumnFamilyHandle> handles, Env env, LRUCache cache, UInt64AddOperator addOperator) {
+      List<ColumnFamilyHandle> handles, Env env, LRUCache cache, UInt64AddOperator addOperator,
+      boolean sync) {
     this.db = db;
     this.dbOptions = dbOptions;
     this.cfOptions = cfOptions;
@@ -50,7 +51,7 @@ public final class RocksStore implements KvStore {
     this.env = env;
     this.cache = cache;
     this.addOperator = addOperator;
-    this.writeOptions = new WriteOptions().setSync(false);
+    this.writeOptions = new WriteOptions().setSync(sync && env == null);
     this.readOptions = new ReadOptions();
   }
 
@@ -59,6 +60,16 @@ public final class RocksStore implements KvStore {
    * nothing touches the disk.
    */
   public static RocksStore open(Path dataDir) {
+    return open(dataDir, false);
+  }
+
+  /**
+   * Opens (or creates) a store. Every write goes to the write-ahead log before it returns; with
+   * {@code sync} the log is also fsynced (survives a machine crash, costs a disk flush per
+   * write), without it the log sits in the operating system's cache (survives a crash of the
+   * process). Ignored in memory.
+   */
+  public static RocksStore open(Path dataDir, boolean sync) {
     Env env = null;
     String path;
     try {
@@ -100,7 +111,7 @@ public final class RocksStore implements KvStore {
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     try {
       RocksDB db = RocksDB.open(dbOptions, path, descriptors, handles);
-      return new RocksStore(db, dbOptions, cfOptions, handles, env, cache, addOperator);
+      return new RocksStore(db, dbOptions, cfOptions, handles, env, cache, addOperator, sync);
     } catch (RocksDBException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
       if (msg.contains("lock")) {

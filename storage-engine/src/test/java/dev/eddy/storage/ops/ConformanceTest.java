@@ -1,0 +1,88 @@
+package dev.eddy.storage.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.api.ErrorCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Behaviours found by the differential run against DynamoDB Local, checked against DynamoDB's documentation. */
+class ConformanceTest {
+  private OpsTestSupport t;
+
+  @BeforeEach
+  void open() {
+    t = new OpsTestSupport();
+    t.createTables();
+  }
+
+  @AfterEach
+  void close() {
+    t.close();
+  }
+
+  @Test
+  void globalIndexReadsRejectAttributesTheIndexDoesNotProject() {
+    t.call("CreateTable", "{'TableName':'gsitab','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','GlobalSecondaryIndexes':[{'IndexName':'gsi','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':['a']}}]}");
+    t.call("PutItem", "{'TableName':'gsitab','Item':{'pk':{'S':'1'},'g':{'S':'x'},'a':{'S':'A'},'b':{'S':'B'}}}");
+    var e = t.fail("Query", "{'TableName':'gsitab','IndexName':'gsi','KeyConditionExpression':'g = :g',"
+        + "'ExpressionAttributeValues':{':g':{'S':'x'}},'ProjectionExpression':'a, b, c.d'}");
+    assertEquals(ErrorCode.VALIDATION, e.code());
+    assertEquals("One or more parameter values were invalid: Global secondary index gsi does not project [b, c]",
+        e.getMessage());
+    assertEquals("One or more parameter values were invalid: Global secondary index gsi does not project [b]",
+        t.fail("Scan", "{'TableName':'gsitab','IndexName':'gsi','AttributesToGet':['b','pk']}").getMessage());
+    // projected attributes and keys of the index and of the table are fine
+    JsonNode ok = t.call("Query", "{'TableName':'gsitab','IndexName':'gsi','KeyConditionExpression':'g = :g',"
+        + "'ExpressionAttributeValues':{':g':{'S':'x'}},'ProjectionExpression':'a, g, pk'}");
+    assertEquals("[{\"a\":{\"S\":\"A\"},\"g\":{\"S\":\"x\"},\"pk\":{\"S\":\"1\"}}]", ok.get("Items").toString());
+  }
+
+  @Test
+  void invalidExpressionAttributeValuesNameTheirPlaceholder() {
+    assertEquals("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid:"
+        + " An string set  may not be empty for key :v",
+        t.fail("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET q = :v',"
+            + "'ExpressionAttributeValues':{':v':{'SS':[]}}}").getMessage());
+    assertEquals("ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric"
+        + " value: abc for key :n",
+        t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = :p','FilterExpression':'x = :n',"
+            + "'ExpressionAttributeValues':{':p':{'S':'a'},':n':{'N':'abc'}}}").getMessage());
+    assertEquals("ExpressionAttributeValues contains invalid value: Supplied AttributeValue is empty, must contain"
+        + " exactly one of the supported datatypes for key :e",
+        t.fail("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},'ConditionExpression':'x = :e',"
+            + "'ExpressionAttributeValues':{':e':{}}}").getMessage());
+    // a wrong JSON type stays a SerializationException
+    assertEquals(ErrorCode.SERIALIZATION, t.fail("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},"
+        + "'ConditionExpression':'x = :e','ExpressionAttributeValues':{':e':[]}}").code());
+  }
+
+  @Test
+  void switchingToProvisionedKeepsTheTimePayPerRequestWasLastSet() {
+    JsonNode before = t.call("DescribeTable", "{'TableName':'hash'}").at("/Table/BillingModeSummary");
+    JsonNode after = t.call("UpdateTable", "{'TableName':'hash','BillingMode':'PROVISIONED',"
+        + "'ProvisionedThroughput':{'ReadCapacityUnits':3,'WriteCapacityUnits':4}}").at("/TableDescription/BillingModeSummary");
+    assertEquals("PROVISIONED", after.get("BillingMode").asText());
+    assertEquals(before.get("LastUpdateToPayPerRequestDateTime"), after.get("LastUpdateToPayPerRequestDateTime"));
+  }
+
+  @Test
+  void includeProjectionNeedsNonKeyAttributes() {
+    var e = t.fail("CreateTable", "{'TableName':'inc','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','GlobalSecondaryIndexes':[{'IndexName':'gsi','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'INCLUDE'}}]}");
+    assertEquals(ErrorCode.VALIDATION, e.code());
+    assertEquals("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not"
+        + " specified", e.getMessage());
+    assertEquals("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not"
+        + " specified", t.fail("UpdateTable", "{'TableName':'hash','AttributeDefinitions':[{'AttributeName':'g',"
+        + "'AttributeType':'S'}],'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'gsi','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'INCLUDE'}}}]}").getMessage());
+  }
+}
