@@ -113,7 +113,7 @@ class CrashSafetyIT {
         + " (%d refused with an error), in flight at a kill: %d applied wholly, %d not at all;"
         + " %d stream records replayed; nothing lost%n",
         kills, seconds, acknowledged, rejected, inFlightApplied, inFlightNotApplied, checkedRecords);
-    assertTrue(acknowledged > kills * 10L, "the load made progress: " + acknowledged);
+    assertTrue(acknowledged > kills * 3L, "the load made progress: " + acknowledged);
   }
 
   /** A write whose answer never came: the states of its items if it was applied. */

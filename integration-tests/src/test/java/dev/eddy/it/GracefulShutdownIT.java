@@ -77,7 +77,12 @@ class GracefulShutdownIT {
         threads.add(th);
         th.start();
       }
-      Thread.sleep(1500);
+      // SIGTERM once the load runs (at least 30 writes answered), whatever the machine's speed.
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (acked.size() < 30 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(300);
       signalled.set(true);
       int exit = eddy.stop();
       for (Thread th : threads) {

@@ -329,7 +329,7 @@ class HostileInputIT {
     for (int i = 0; i < 20; i++) {
       long t0 = System.nanoTime();
       assertServing();
-      assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "a normal request waited behind slow clients");
+      assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "a normal request waited behind slow clients");
     }
     for (Thread th : slow) {
       th.join(60_000);
