@@ -6,8 +6,8 @@ import dev.eddy.api.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -21,6 +21,8 @@ final class ClientTokens {
   static final Duration VALIDITY = Duration.ofMinutes(10);
   private final Clock clock;
   private final Map<String, Entry> tokens = new HashMap<>();
+  /** Completed tokens in completion order; the clock only moves forward, so expiry is FIFO. */
+  private final ArrayDeque<String> completed = new ArrayDeque<>();
 
   private static final class Entry {
     final JsonNode parameters;
@@ -64,6 +66,7 @@ final class ClientTokens {
       synchronized (this) {
         if (done) {
           tokens.get(token).completedAt = clock.instant();
+          completed.addLast(token);
         } else {
           tokens.remove(token);
         }
@@ -72,13 +75,15 @@ final class ClientTokens {
     return true;
   }
 
+  /** Drops tokens completed more than VALIDITY ago: O(expired), not O(all tokens). */
   private void expire() {
     Instant now = clock.instant();
-    for (Iterator<Entry> it = tokens.values().iterator(); it.hasNext(); ) {
-      Entry e = it.next();
-      if (e.completedAt != null && !now.isBefore(e.completedAt.plus(VALIDITY))) {
-        it.remove();
+    while (!completed.isEmpty()) {
+      Entry e = tokens.get(completed.peekFirst());
+      if (e != null && now.isBefore(e.completedAt.plus(VALIDITY))) {
+        return;
       }
+      tokens.remove(completed.pollFirst());
     }
   }
 }
