@@ -281,7 +281,7 @@ final class Parser {
     throw new Fail(pos);
   }
 
-  /** Condition operand: (operand), function(args), :value or a path. */
+  /** An operand of a condition or an update value: (operand), function(args), :value or a path. */
   private Operand operand() {
     enter();
     try {
@@ -434,44 +434,14 @@ final class Parser {
   }
 
   private Operand arithmetic() {
-    Operand left = updateOperand();
+    Operand left = operand();
     Token t = peek();
     if (t.is(Type.PLUS) || t.is(Type.MINUS)) {
       pos++;
-      return new ArithOp(t.text().charAt(0), left, updateOperand());
+      return new ArithOp(t.text().charAt(0), left, operand());
     }
     return left;
   }
 
-  private Operand updateOperand() {
-    enter();
-    try {
-      Token t = peek();
-      if (t.is(Type.LPAREN)) {
-        pos++;
-        Operand o = updateOperand();
-        expect(Type.RPAREN);
-        o.parens++;
-        return o;
-      }
-      if (t.is(Type.NAME) && !isKeyword(t) && peek(1).is(Type.LPAREN)) {
-        pos += 2;
-        List<Operand> args = new ArrayList<>();
-        args.add(updateOperand());
-        while (peek().is(Type.COMMA)) {
-          pos++;
-          args.add(updateOperand());
-        }
-        expect(Type.RPAREN);
-        return new FuncOp(t.text(), args);
-      }
-      if (t.is(Type.VALUE_REF)) {
-        pos++;
-        return new ValueOp(t.text());
-      }
-      return path();
-    } finally {
-      depth--;
-    }
-  }
+
 }
