@@ -1,6 +1,5 @@
 package dev.eddy.storage.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
@@ -37,32 +36,8 @@ public final class BatchExecuteStatementOperation implements Operation {
     String capacity = req.str("ReturnConsumedCapacity");
     Validation v = new Validation();
     v.notNull(statements, "statements");
-    if (statements != null && (statements.isEmpty() || statements.size() > MAX_STATEMENTS)) {
-      v.add(statements.toString(), "statements", statements.isEmpty()
-          ? "Member must have length greater than or equal to 1"
-          : "Member must have length less than or equal to " + MAX_STATEMENTS);
-    }
     Capacity.validate(capacity, v);
-    List<Req> entries = new ArrayList<>();
-    if (statements != null) {
-      int i = 1;
-      for (JsonNode s : statements) {
-        Req r = Req.element(s);
-        String text = r.str("Statement");
-        String path = "statements." + i + ".member";
-        v.notNull(text, path + ".statement");
-        v.length(text, path + ".statement", 1, PartiQL.MAX_STATEMENT_LENGTH);
-        ArrayNode params = r.list("Parameters");
-        if (params != null && params.isEmpty()) {
-          v.add("[]", path + ".parameters", "Member must have length greater than or equal to 1");
-        }
-        v.oneOf(r.str("ReturnValuesOnConditionCheckFailure"), path + ".returnValuesOnConditionCheckFailure",
-            WriteParams.RETURN_ON_FAILURE);
-        r.bool("ConsistentRead");
-        entries.add(r);
-        i++;
-      }
-    }
+    List<Req> entries = PartiQL.statementEntries(statements, "statements", MAX_STATEMENTS, true, v);
     v.throwIfAny();
 
     List<Object> prepared = new ArrayList<>(); // PartiQL.Prepared or ApiException

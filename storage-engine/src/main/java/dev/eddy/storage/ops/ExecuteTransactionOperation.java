@@ -46,32 +46,9 @@ public final class ExecuteTransactionOperation implements Operation {
     String capacity = req.str("ReturnConsumedCapacity");
     Validation v = new Validation();
     v.notNull(statements, "transactStatements");
-    if (statements != null && (statements.isEmpty() || statements.size() > MAX_STATEMENTS)) {
-      v.add(statements.toString(), "transactStatements", statements.isEmpty()
-          ? "Member must have length greater than or equal to 1"
-          : "Member must have length less than or equal to " + MAX_STATEMENTS);
-    }
     v.length(token, "clientRequestToken", 1, 36);
     Capacity.validate(capacity, v);
-    List<Req> entries = new ArrayList<>();
-    if (statements != null) {
-      int i = 1;
-      for (JsonNode s : statements) {
-        Req r = Req.element(s);
-        String text = r.str("Statement");
-        String path = "transactStatements." + i + ".member";
-        v.notNull(text, path + ".statement");
-        v.length(text, path + ".statement", 1, PartiQL.MAX_STATEMENT_LENGTH);
-        ArrayNode params = r.list("Parameters");
-        if (params != null && params.isEmpty()) {
-          v.add("[]", path + ".parameters", "Member must have length greater than or equal to 1");
-        }
-        v.oneOf(r.str("ReturnValuesOnConditionCheckFailure"), path + ".returnValuesOnConditionCheckFailure",
-            WriteParams.RETURN_ON_FAILURE);
-        entries.add(r);
-        i++;
-      }
-    }
+    List<Req> entries = PartiQL.statementEntries(statements, "transactStatements", MAX_STATEMENTS, false, v);
     v.throwIfAny();
 
     List<PartiQL.Prepared> prepared = new ArrayList<>();

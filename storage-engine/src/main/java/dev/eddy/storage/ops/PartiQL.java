@@ -9,6 +9,8 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.StorageEngine;
@@ -39,6 +41,42 @@ import java.util.function.Function;
  * writes take the one write path (so they reach indexes and the stream like any other write).
  */
 final class PartiQL {
+  /**
+   * Checks the statement list of BatchExecuteStatement ({@code batch}: entries may carry
+   * ConsistentRead) or ExecuteTransaction, collecting violations under {@code listPath}.
+   */
+  static List<Req> statementEntries(ArrayNode statements, String listPath, int max, boolean batch, Validation v) {
+    List<Req> entries = new ArrayList<>();
+    if (statements == null) {
+      return entries;
+    }
+    if (statements.isEmpty() || statements.size() > max) {
+      v.add(statements.toString(), listPath, statements.isEmpty()
+          ? "Member must have length greater than or equal to 1"
+          : "Member must have length less than or equal to " + max);
+    }
+    int i = 1;
+    for (JsonNode s : statements) {
+      Req r = Req.element(s);
+      String text = r.str("Statement");
+      String path = listPath + "." + i + ".member";
+      v.notNull(text, path + ".statement");
+      v.length(text, path + ".statement", 1, MAX_STATEMENT_LENGTH);
+      ArrayNode params = r.list("Parameters");
+      if (params != null && params.isEmpty()) {
+        v.add("[]", path + ".parameters", "Member must have length greater than or equal to 1");
+      }
+      v.oneOf(r.str("ReturnValuesOnConditionCheckFailure"), path + ".returnValuesOnConditionCheckFailure",
+          WriteParams.RETURN_ON_FAILURE);
+      if (batch) {
+        r.bool("ConsistentRead");
+      }
+      entries.add(r);
+      i++;
+    }
+    return entries;
+  }
+
   static final int MAX_STATEMENT_LENGTH = 8192;
   private static final long PAGE_BYTES = 1024 * 1024;
 
