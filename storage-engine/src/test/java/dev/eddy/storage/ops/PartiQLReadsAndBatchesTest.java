@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,12 +40,7 @@ class PartiQLReadsAndBatchesTest {
   }
 
   private ObjectNode call(String op, String json) {
-    try {
-      ObjectNode r = t.ops.get(op).handle((ObjectNode) Json.MAPPER.readTree(json));
-      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(r));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return OpsTestSupport.callJson(t.ops.get(op), json);
   }
 
   private ObjectNode stmt(String statement, String extra) {

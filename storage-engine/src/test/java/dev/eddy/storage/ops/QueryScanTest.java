@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
-import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.storage.ChangeCapture;
 import dev.eddy.storage.EngineConfig;
@@ -38,12 +37,7 @@ class QueryScanTest {
   }
 
   private ObjectNode call(String op, String json) {
-    try {
-      ObjectNode response = ops.get(op).handle((ObjectNode) Json.MAPPER.readTree(json.replace('\'', '"')));
-      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(response));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return OpsTestSupport.call(ops.get(op), json);
   }
 
   private String fail(String op, String json) {
