@@ -576,25 +576,11 @@ public final class PartiQLParser {
         }
         if (t.is("[")) {
           next();
-          List<Expr> values = new ArrayList<>();
-          if (!acceptOp("]")) {
-            do {
-              values.add(expression());
-            } while (acceptOp(","));
-            expectOp("]");
-          }
-          return new ListExpr(values);
+          return new ListExpr(elementsUntil("]", this::expression));
         }
         if (t.is("<<")) {
           next();
-          List<Expr> values = new ArrayList<>();
-          if (!acceptOp(">>")) {
-            do {
-              values.add(additive());
-            } while (acceptOp(","));
-            expectOp(">>");
-          }
-          return new SetExpr(values);
+          return new SetExpr(elementsUntil(">>", this::additive));
         }
         if (t.is("{")) {
           next();
@@ -655,5 +641,17 @@ public final class PartiQLParser {
         return new PathExpr(elems);
       }
     }
+  }
+
+  /** Comma-separated elements up to the closing operator (which is consumed); may be empty. */
+  private List<Expr> elementsUntil(String close, java.util.function.Supplier<Expr> element) {
+    List<Expr> values = new ArrayList<>();
+    if (!acceptOp(close)) {
+      do {
+        values.add(element.get());
+      } while (acceptOp(","));
+      expectOp(close);
+    }
+    return values;
   }
 }
