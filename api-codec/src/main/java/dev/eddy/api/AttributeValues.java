@@ -30,6 +30,7 @@ public final class AttributeValues {
     if (node == null || node.isNull()) {
       return null;
     }
+    node = RawJson.tree(node);
     if (!node.isObject()) {
       throw Req.wrongType(node, "Map:com.amazonaws.dynamodb.v20120810.AttributeValue");
     }

@@ -71,6 +71,8 @@ public final class LoadGenerator implements AutoCloseable {
         AwsBasicCredentials.create("bench", "bench"));
     this.ddb = DynamoDbClient.builder()
         .endpointOverride(options.endpoint())
+        .endpointProvider(p -> java.util.concurrent.CompletableFuture.completedFuture(
+            software.amazon.awssdk.endpoints.Endpoint.builder().url(options.endpoint()).build()))
         .region(Region.US_EAST_1)
         .credentialsProvider(credentials)
         .httpClient(http)
@@ -141,6 +143,9 @@ public final class LoadGenerator implements AutoCloseable {
   }
 
   Result run(String workload) {
+    if (options.rawClient() && RAW_WORKLOADS.contains(workload)) {
+      return runRaw(workload);
+    }
     return switch (workload) {
       case "put" -> closedLoop("put", (t, r) -> {
         ddb.putItem(b -> b.tableName(options.table()).item(item(r.nextInt(options.tableSize()))));
@@ -155,19 +160,13 @@ public final class LoadGenerator implements AutoCloseable {
         return 0;
       }, null);
       case "query" -> closedLoop("query", (t, r) -> {
-        int partitions = (options.tableSize() + PARTITION_ITEMS - 1) / PARTITION_ITEMS;
-        int p = r.nextInt(partitions);
-        int inPartition = Math.min(PARTITION_ITEMS, options.tableSize() - p * PARTITION_ITEMS);
-        int from = r.nextInt(Math.max(1, inPartition - QUERY_PAGE + 1));
+        QueryPage q = QueryPage.pick(r, options.tableSize());
         QueryResponse resp = ddb.query(b -> b.tableName(options.table())
             .keyConditionExpression("pk = :p AND sk >= :s")
             .expressionAttributeValues(Map.of(
-                ":p", AttributeValue.fromS("p" + p), ":s", AttributeValue.fromN(Integer.toString(from))))
+                ":p", AttributeValue.fromS("p" + q.partition()), ":s", AttributeValue.fromN(Integer.toString(q.from()))))
             .limit(QUERY_PAGE));
-        if (resp.count() != Math.min(QUERY_PAGE, inPartition - from)) {
-          throw new IllegalStateException("Query: " + resp.count() + " items");
-        }
-        return resp.count();
+        return q.check(resp.count());
       }, null);
       case "batchwrite" -> closedLoop("batchwrite", (t, r) -> {
         int base = r.nextInt(options.tableSize());
@@ -192,9 +191,8 @@ public final class LoadGenerator implements AutoCloseable {
         return 0;
       }, null);
       case "transact" -> closedLoop("transact", (t, r) -> {
-        int n = options.tableSize();
-        int a = r.nextInt(n);
-        int b2 = n > 1 ? (a + 1 + r.nextInt(n - 1)) % n : n + t + 1;
+        int a = r.nextInt(options.tableSize());
+        int b2 = otherItem(a, t, r);
         ddb.transactWriteItems(b -> b.transactItems(
             TransactWriteItem.builder().put(p -> p.tableName(options.table()).item(item(a))).build(),
             TransactWriteItem.builder().put(p -> p.tableName(options.table()).item(item(b2))).build()));
@@ -204,6 +202,123 @@ public final class LoadGenerator implements AutoCloseable {
       case "stream-lag" -> new StreamLag(this, options).run();
       default -> throw new IllegalArgumentException(workload);
     };
+  }
+
+  static final List<String> RAW_WORKLOADS = List.of("put", "get", "query", "batchwrite", "update", "transact");
+
+  /**
+   * The closed-loop workloads with {@link RawClient}: the same requests as the SDK variants above
+   * (the SDK's ClientRequestToken included), the same checks on the answers.
+   */
+  private Result runRaw(String workload) {
+    RawClient[] clients = new RawClient[options.threads()];
+    String table = Json.quote(options.table());
+    try {
+      return switch (workload) {
+        case "put" -> closedLoop("put", (t, r) -> {
+          raw(clients, t).ok("PutItem", "{\"TableName\":" + table + ",\"Item\":" + itemJson(r.nextInt(options.tableSize())) + "}");
+          return 0;
+        }, null);
+        case "get" -> closedLoop("get", (t, r) -> {
+          String body = raw(clients, t).ok("GetItem",
+              "{\"TableName\":" + table + ",\"Key\":" + keyJson(r.nextInt(options.tableSize())) + "}");
+          if (!body.contains("\"Item\"")) {
+            throw new IllegalStateException("GetItem: item missing");
+          }
+          return 0;
+        }, null);
+        case "query" -> closedLoop("query", (t, r) -> {
+          QueryPage q = QueryPage.pick(r, options.tableSize());
+          String body = raw(clients, t).ok("Query", "{\"TableName\":" + table
+              + ",\"KeyConditionExpression\":\"pk = :p AND sk >= :s\",\"ExpressionAttributeValues\":{"
+              + "\":p\":{\"S\":\"p" + q.partition() + "\"},\":s\":{\"N\":\"" + q.from() + "\"}},\"Limit\":"
+              + QUERY_PAGE + "}");
+          return q.check(Json.intField(body, "Count"));
+        }, null);
+        case "batchwrite" -> closedLoop("batchwrite", (t, r) -> {
+          int base = r.nextInt(options.tableSize());
+          StringBuilder sb = new StringBuilder(BATCH * (options.itemSize() + 64));
+          sb.append("{\"RequestItems\":{").append(table).append(":[");
+          for (int k = 0; k < BATCH; k++) {
+            int i = options.tableSize() >= BATCH ? (base + k) % options.tableSize()
+                : options.tableSize() + t * 1_000_000 + (int) (r.nextLong() & 0xfffff);
+            sb.append(k == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":").append(itemJson(i)).append("}}");
+          }
+          String body = raw(clients, t).ok("BatchWriteItem", sb.append("]}}").toString());
+          return BATCH - Json.countUnprocessed(body);
+        }, units -> String.format(Locale.ROOT, "items/s=%.1f", units));
+        case "update" -> closedLoop("update", (t, r) -> {
+          raw(clients, t).ok("UpdateItem", "{\"TableName\":" + table + ",\"Key\":" + keyJson(r.nextInt(options.tableSize()))
+              + ",\"UpdateExpression\":\"SET #d = :d ADD #c :one\",\"ExpressionAttributeNames\":{\"#d\":\"d\",\"#c\":\"c\"}"
+              + ",\"ExpressionAttributeValues\":{\":d\":{\"S\":\"" + payload + "\"},\":one\":{\"N\":\"1\"}}}");
+          return 0;
+        }, null);
+        case "transact" -> closedLoop("transact", (t, r) -> {
+          int a = r.nextInt(options.tableSize());
+          int b2 = otherItem(a, t, r);
+          raw(clients, t).ok("TransactWriteItems", "{\"TransactItems\":["
+              + "{\"Put\":{\"TableName\":" + table + ",\"Item\":" + itemJson(a) + "}},"
+              + "{\"Put\":{\"TableName\":" + table + ",\"Item\":" + itemJson(b2) + "}}],"
+              + "\"ClientRequestToken\":\"" + new java.util.UUID(r.nextLong(), r.nextLong()) + "\"}");
+          return 0;
+        }, null);
+        default -> throw new IllegalArgumentException(workload);
+      };
+    } finally {
+      for (RawClient c : clients) {
+        if (c != null) {
+          try {
+            c.close();
+          } catch (java.io.IOException ignored) {
+            // the run is over
+          }
+        }
+      }
+    }
+  }
+
+  /** The transact workload's second item: any loaded item but {@code a} (a new one if there is none). */
+  private int otherItem(int a, int thread, SplittableRandom r) {
+    int n = options.tableSize();
+    return n > 1 ? (a + 1 + r.nextInt(n - 1)) % n : n + thread + 1;
+  }
+
+  /** Thread {@code t}'s connection, opened on first use (and again after an error closed it). */
+  private RawClient raw(RawClient[] clients, int t) throws java.io.IOException {
+    RawClient c = clients[t];
+    if (c == null || c.isClosed()) {
+      c = new RawClient(options.endpoint());
+      clients[t] = c;
+    }
+    return c;
+  }
+
+  String keyJson(int i) {
+    return "{\"pk\":{\"S\":\"p" + i / PARTITION_ITEMS + "\"},\"sk\":{\"N\":\"" + i % PARTITION_ITEMS + "\"}}";
+  }
+
+  String itemJson(int i) {
+    return "{\"pk\":{\"S\":\"p" + i / PARTITION_ITEMS + "\"},\"sk\":{\"N\":\"" + i % PARTITION_ITEMS
+        + "\"},\"d\":{\"S\":\"" + payload + "\"}}";
+  }
+
+  /** One query of the query workload: a random partition and first sort key, and its expected count. */
+  record QueryPage(int partition, int from, int expected) {
+    static QueryPage pick(SplittableRandom r, int tableSize) {
+      int partitions = (tableSize + PARTITION_ITEMS - 1) / PARTITION_ITEMS;
+      int p = r.nextInt(partitions);
+      int inPartition = Math.min(PARTITION_ITEMS, tableSize - p * PARTITION_ITEMS);
+      int from = r.nextInt(Math.max(1, inPartition - QUERY_PAGE + 1));
+      return new QueryPage(p, from, Math.min(QUERY_PAGE, inPartition - from));
+    }
+
+    /** The count, when it is the expected one. */
+    int check(int count) {
+      if (count != expected) {
+        throw new IllegalStateException("Query: " + count + " items, expected " + expected);
+      }
+      return count;
+    }
   }
 
   /** One client operation; returns workload-specific units (items, bytes) to add up. */
@@ -271,15 +386,20 @@ public final class LoadGenerator implements AutoCloseable {
     }
     long cpuBefore = -1;
     long cpuAfter = -1;
+    long selfPid = ProcessHandle.current().pid();
+    long selfBefore = -1;
+    long selfAfter = -1;
     try {
+      long wait;
+      while ((wait = measureFrom - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      selfBefore = StartupProbe.cpuMillis(selfPid);
       if (options.serverPid() > 0) {
-        long wait;
-        while ((wait = measureFrom - System.nanoTime()) > 0) {
-          LockSupport.parkNanos(wait);
-        }
         cpuBefore = StartupProbe.cpuMillis(options.serverPid());
       }
       done.await();
+      selfAfter = StartupProbe.cpuMillis(selfPid);
       if (options.serverPid() > 0) {
         cpuAfter = StartupProbe.cpuMillis(options.serverPid());
       }
@@ -306,6 +426,11 @@ public final class LoadGenerator implements AutoCloseable {
     if (cpuBefore >= 0 && cpuAfter >= 0 && totalOps > 0) {
       // Server CPU (all its threads) per measured operation: robust against other load on the machine.
       String cpu = String.format(Locale.ROOT, "server-cpu-us/op=%.1f", (cpuAfter - cpuBefore) * 1000.0 / totalOps);
+      suffix = suffix == null ? cpu : suffix + " " + cpu;
+    }
+    if (selfBefore >= 0 && selfAfter >= 0 && totalOps > 0) {
+      // The load generator's own CPU per operation: on a shared machine, what the client takes away.
+      String cpu = String.format(Locale.ROOT, "client-cpu-us/op=%.1f", (selfAfter - selfBefore) * 1000.0 / totalOps);
       suffix = suffix == null ? cpu : suffix + " " + cpu;
     }
     return new Result(name, threads, totalOps / seconds, all, totalErrors, suffix, options.label());

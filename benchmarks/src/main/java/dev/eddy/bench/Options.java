@@ -20,7 +20,8 @@ record Options(
     String table,
     List<String> workloads,
     String label,
-    long serverPid) {
+    long serverPid,
+    boolean rawClient) {
 
   static final List<String> ALL = List.of(
       "put", "get", "query", "batchwrite", "update", "transact", "scan", "stream-lag");
@@ -41,6 +42,10 @@ record Options(
         --table NAME          table name (default bench_<random>; created, loaded, deleted)
         --label TEXT          appended to every result line as target=TEXT
         --server-pid PID      also print the server's CPU time per operation (from /proc/PID/stat)
+        --client sdk|raw      sdk (default): AWS SDK v2 for Java; raw: the same JSON over plain
+                              keep-alive HTTP/1.1 sockets, a client cheap enough not to be the
+                              bottleneck on a shared machine (put, get, query, batchwrite, update,
+                              transact; set-up, scan and stream-lag always use the SDK)
       Prints one line per workload:
         <workload> threads=N ops/s=X p50=Xms p99=Xms max=Xms errors=N [extra]
       """.formatted(String.join(",", ALL));
@@ -60,6 +65,7 @@ record Options(
     List<String> workloads = ALL;
     String label = null;
     long serverPid = 0;
+    boolean rawClient = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -84,6 +90,12 @@ record Options(
             case "--label" -> label = v;
             case "--server-pid" -> serverPid = positive(a, v);
             case "--workloads" -> workloads = workloads(v);
+            case "--client" -> {
+              if (!v.equals("sdk") && !v.equals("raw")) {
+                throw new IllegalArgumentException("--client must be sdk or raw: " + v);
+              }
+              rawClient = v.equals("raw");
+            }
             default -> throw new IllegalArgumentException("unknown option " + a);
           }
         }
@@ -99,7 +111,7 @@ record Options(
       table = "bench_" + Long.toHexString(System.nanoTime() & 0xffffffffL);
     }
     return new Options(endpoint, threads, seconds, warmup, itemSize, tableSize, streamRecords,
-        stream, rate, pollMillis, table, workloads, label, serverPid);
+        stream, rate, pollMillis, table, workloads, label, serverPid, rawClient);
   }
 
   private static List<String> workloads(String v) {

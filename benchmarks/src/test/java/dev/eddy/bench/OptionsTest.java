@@ -22,6 +22,7 @@ class OptionsTest {
     assertTrue(o.stream());
     assertEquals(Options.ALL, o.workloads());
     assertTrue(o.table().startsWith("bench_"));
+    assertFalse(o.rawClient());
   }
 
   @Test
@@ -29,7 +30,7 @@ class OptionsTest {
     Options o = Options.parse("--endpoint", "http://h:1", "--threads", "64", "--seconds", "2",
         "--warmup", "0", "--item-size", "400000", "--table-size", "1_000_000", "--no-stream",
         "--workloads", "put, Get ,stream-lag", "--rate", "500", "--table", "t", "--label", "eddy",
-        "--stream-records", "1000000");
+        "--stream-records", "1000000", "--client", "raw");
     assertEquals(64, o.threads());
     assertEquals(0, o.warmupSeconds());
     assertEquals(400_000, o.itemSize());
@@ -40,6 +41,7 @@ class OptionsTest {
     assertEquals(500, o.rate());
     assertEquals("t", o.table());
     assertEquals("eddy", o.label());
+    assertTrue(o.rawClient());
   }
 
   @Test
@@ -49,6 +51,7 @@ class OptionsTest {
     assertThrows(IllegalArgumentException.class, () -> Options.parse("--endpoint", "http://h:1", "--workloads", "nope"));
     assertThrows(IllegalArgumentException.class, () -> Options.parse("--endpoint", "http://h:1", "--item-size", "500000"));
     assertThrows(IllegalArgumentException.class, () -> Options.parse("--endpoint", "http://h:1", "--seconds"));
+    assertThrows(IllegalArgumentException.class, () -> Options.parse("--endpoint", "http://h:1", "--client", "curl"));
     assertThrows(IllegalArgumentException.class, () -> Options.parse("--endpoint", "http://h:1", "--bogus", "1"));
   }
 }

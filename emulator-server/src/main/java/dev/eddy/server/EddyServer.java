@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import dev.eddy.server.internal.ControlOperations;
 import dev.eddy.server.internal.Dispatcher;
 import dev.eddy.server.internal.HttpFrontEnd;
+import dev.eddy.server.internal.InlinePolicy;
 import dev.eddy.server.internal.SigV4Verifier;
 import dev.eddy.server.internal.Warmup;
 import dev.eddy.server.internal.WorkerPool;
@@ -105,8 +106,11 @@ public final class EddyServer implements AutoCloseable {
       workers = WorkerPool.create(WorkerPool.defaultThreads(), config.maxQueuedRequests());
       byte[] health = ("healthy: dynamodb." + config.region() + ".amazonaws.com\n")
           .getBytes(StandardCharsets.UTF_8);
+      InlinePolicy inline = Boolean.parseBoolean(System.getProperty("eddy.inlinePointOps", "true"))
+          ? InlinePolicy.pointOperations(config.syncWrites())
+          : InlinePolicy.NONE;
       HttpFrontEnd http = HttpFrontEnd.start(config.host(), config.port(), dispatcher, workers, health,
-          verifier, tls);
+          verifier, tls, inline);
       TtlSweeper sweeper = new TtlSweeper(engine, config.ttlSweepInterval());
       sweeper.start();
       ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {

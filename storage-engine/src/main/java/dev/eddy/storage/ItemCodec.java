@@ -1,20 +1,41 @@
 package dev.eddy.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
+import dev.eddy.api.RawJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** How items are stored: their DynamoDB JSON, so a whole-item read can be sent as it is. */
+/**
+ * How items (and index entries) are stored: a 5-byte header, then the item's DynamoDB JSON, so a
+ * whole-item read can be sent as it is, without decoding it.
+ *
+ * <p>The header is {@link #V1} and the item's DynamoDB size (4 bytes, big-endian), so reads that
+ * only need the size (Query and Scan pages count 1 MB of items, consumed capacity) do not parse
+ * the item. Values written before the header existed are plain JSON (they start with '{', never
+ * with {@code V1}) and are still read.
+ */
 public final class ItemCodec {
+  /** First byte of a stored value with a header. */
+  static final byte V1 = 1;
+  private static final int HEADER = 5;
+
   private ItemCodec() {}
 
   public static byte[] encode(Map<String, AttributeValue> item) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    long size = AttributeValues.itemSize(item);
+    int s = (int) Math.min(Integer.MAX_VALUE, size);
+    out.write(V1);
+    out.write(s >>> 24);
+    out.write(s >>> 16);
+    out.write(s >>> 8);
+    out.write(s);
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
       AttributeValues.writeItem(g, item);
     } catch (IOException e) {
@@ -27,10 +48,29 @@ public final class ItemCodec {
     if (bytes == null) {
       return null;
     }
+    int from = jsonOffset(bytes);
     try {
-      return AttributeValues.readItem(Json.MAPPER.readTree(bytes));
+      return AttributeValues.readItem(Json.MAPPER.readTree(bytes, from, bytes.length - from));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The stored item's DynamoDB size (what {@link AttributeValues#itemSize} says of it). */
+  public static long size(byte[] bytes) {
+    if (bytes.length >= HEADER && bytes[0] == V1) {
+      return ((bytes[1] & 0xffL) << 24) | ((bytes[2] & 0xff) << 16) | ((bytes[3] & 0xff) << 8) | (bytes[4] & 0xff);
+    }
+    return AttributeValues.itemSize(decode(bytes));
+  }
+
+  /** The stored item as a JSON value to put into a response as it is (no parsing, no re-encoding). */
+  public static RawValue json(byte[] bytes) {
+    int from = jsonOffset(bytes);
+    return RawJson.of(bytes, from, bytes.length - from);
+  }
+
+  private static int jsonOffset(byte[] bytes) {
+    return bytes.length > 0 && bytes[0] == V1 ? HEADER : 0;
   }
 }

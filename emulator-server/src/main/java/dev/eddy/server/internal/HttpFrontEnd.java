@@ -17,6 +17,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -53,16 +54,24 @@ public final class HttpFrontEnd {
    */
   public static HttpFrontEnd start(String host, int port, Dispatcher dispatcher,
       ExecutorService workers, byte[] healthBody) {
-    return start(host, port, dispatcher, workers, healthBody, null, null);
+    return start(host, port, dispatcher, workers, healthBody, null, null, InlinePolicy.NONE);
   }
 
   /**
    * As {@link #start(String, int, Dispatcher, ExecutorService, byte[])}, verifying request
-   * signatures with {@code verifier} (null: accept any) and speaking TLS with {@code tls} (null:
-   * plain HTTP).
+   * signatures with {@code verifier} (null: accept any), speaking TLS with {@code tls} (null:
+   * plain HTTP) and running the requests {@code inline} names on the event loop.
    */
   public static HttpFrontEnd start(String host, int port, Dispatcher dispatcher,
-      ExecutorService workers, byte[] healthBody, SigV4Verifier verifier, SslContext tls) {
+      ExecutorService workers, byte[] healthBody, SigV4Verifier verifier, SslContext tls,
+      InlinePolicy inline) {
+    Objects.requireNonNull(inline, "inline");
+    if (System.getProperty("io.netty.leakDetection.level") == null
+        && System.getProperty("io.netty.leakDetectionLevel") == null) {
+      // Netty's default samples 1 buffer in 128 with a stack trace: a measurable cost per request
+      // in production. Set the property (e.g. -Dio.netty.leakDetection.level=paranoid) to hunt leaks.
+      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    }
     Objects.requireNonNull(dispatcher, "dispatcher");
     Objects.requireNonNull(workers, "workers");
     Objects.requireNonNull(healthBody, "healthBody");
@@ -93,7 +102,7 @@ public final class HttpFrontEnd {
             ch.pipeline()
                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 64 * 1024))
                 .addLast("aggregate", new LimitedAggregator(MAX_BODY_BYTES))
-                .addLast("eddy", new HttpHandler(dispatcher, workers, healthBody, verifier));
+                .addLast("eddy", new HttpHandler(dispatcher, workers, healthBody, verifier, inline));
           }
         });
     ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();

@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One per connection. POST requests are dispatched on the worker pool; GET/HEAD answer the health
+ * One per connection. POST requests are dispatched on the worker pool, except the short ones the
+ * {@link InlinePolicy} names, which run on the event loop itself (no thread hand-off: on a small
+ * machine the hop costs as much CPU as the operation); GET/HEAD answer the health
  * text; OPTIONS answers CORS pre-flight. Requests of one connection are answered strictly in
  * order, one at a time: pipelined requests wait in {@link #pending} (reading pauses while any
  * wait). All state is touched only on the channel's event loop, so no locks.
@@ -36,6 +38,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private final ExecutorService workers;
   private final byte[] health;
   private final SigV4Verifier verifier;
+  private final InlinePolicy inline;
   private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
   private boolean busy;
   private boolean closed;
@@ -44,15 +47,20 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private record Exchange(boolean keepAlive, boolean http10, String origin) {}
 
   HttpHandler(Dispatcher dispatcher, ExecutorService workers, byte[] health) {
-    this(dispatcher, workers, health, null);
+    this(dispatcher, workers, health, null, InlinePolicy.NONE);
   }
 
-  /** {@code verifier}: checks request signatures, or null to accept any credentials. */
-  HttpHandler(Dispatcher dispatcher, ExecutorService workers, byte[] health, SigV4Verifier verifier) {
+  /**
+   * {@code verifier}: checks request signatures, or null to accept any credentials;
+   * {@code inline}: which requests run on the event loop.
+   */
+  HttpHandler(Dispatcher dispatcher, ExecutorService workers, byte[] health, SigV4Verifier verifier,
+      InlinePolicy inline) {
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.health = health;
     this.verifier = verifier;
+    this.inline = inline;
   }
 
   @Override
@@ -88,6 +96,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     HttpMethod method = request.method();
     if (HttpMethod.POST.equals(method)) {
       String target = request.headers().get(TARGET);
+      if (inline.inline(target, request.content().readableBytes())) {
+        respond(ctx, answer(request, target), ex);
+        return;
+      }
       try {
         workers.execute(() -> work(ctx, request, target, ex));
       } catch (RejectedExecutionException e) {
@@ -122,6 +134,16 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /** Runs on a worker thread: parse, dispatch, then hand the reply back to the event loop. */
   private void work(ChannelHandlerContext ctx, FullHttpRequest request, String target, Exchange ex) {
+    FullHttpResponse response = answer(request, target);
+    try {
+      ctx.executor().execute(() -> respond(ctx, response, ex));
+    } catch (RejectedExecutionException e) {
+      response.release(); // event loop gone: the connection is gone too
+    }
+  }
+
+  /** Authenticates and dispatches one API call (releasing the request) and builds its response. */
+  private FullHttpResponse answer(FullHttpRequest request, String target) {
     Reply reply;
     try {
       ByteBuf content = request.content();
@@ -146,12 +168,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     } finally {
       request.release();
     }
-    FullHttpResponse response = Responses.of(reply);
-    try {
-      ctx.executor().execute(() -> respond(ctx, response, ex));
-    } catch (RejectedExecutionException e) {
-      response.release(); // event loop gone: the connection is gone too
-    }
+    return Responses.of(reply);
   }
 
   /** Null when the request may go on, else the error to answer (unsigned or badly signed). */

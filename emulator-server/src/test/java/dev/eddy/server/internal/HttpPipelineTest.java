@@ -73,7 +73,7 @@ class HttpPipelineTest {
 
   private final InlineExecutor workers = new InlineExecutor();
   private final Dispatcher dispatcher = Dispatcher.builder()
-      .register("T.", Map.of("Echo", request -> request))
+      .register("T.", Map.of("Echo", request -> request, "Other", request -> request))
       .build();
   private final List<Throwable> errors = new java.util.ArrayList<>();
   private final EmbeddedChannel channel = new EmbeddedChannel(
@@ -168,17 +168,22 @@ class HttpPipelineTest {
     assertFalse(channel.isOpen());
   }
 
-  @Test
-  void pipelinedRequestsAreAnsweredInOrder() throws Exception {
-    // The first request's work is held back until the test lets it run: the next must wait.
-    List<Runnable> held = new java.util.ArrayList<>();
-    EmbeddedChannel ch = new EmbeddedChannel(new LimitedAggregator(LIMIT),
+  /** A channel whose worker pool only collects the work handed to it, for the test to run. */
+  private EmbeddedChannel heldChannel(List<Runnable> held, InlinePolicy inline) {
+    return new EmbeddedChannel(new LimitedAggregator(LIMIT),
         new HttpHandler(dispatcher, new InlineExecutor() {
           @Override
           public void execute(Runnable command) {
             held.add(command);
           }
-        }, "healthy\n".getBytes(StandardCharsets.UTF_8)));
+        }, "healthy\n".getBytes(StandardCharsets.UTF_8), null, inline));
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+    // The first request's work is held back until the test lets it run: the next must wait.
+    List<Runnable> held = new java.util.ArrayList<>();
+    EmbeddedChannel ch = heldChannel(held, InlinePolicy.NONE);
     ch.writeInbound(post("T.Echo", "{\"n\":1}"));
     ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
     ch.runPendingTasks();
@@ -193,6 +198,43 @@ class HttpPipelineTest {
     assertTrue(ch.config().isAutoRead());
     first.release();
     second.release();
+    ch.finishAndReleaseAll();
+  }
+
+  @Test
+  void inlineTargetsRunOnTheEventLoopInTurn() throws Exception {
+    List<Runnable> held = new java.util.ArrayList<>();
+    EmbeddedChannel ch = heldChannel(held, InlinePolicy.of(java.util.Set.of("T.Echo"), 20));
+    // an inline target is answered at once, without the workers
+    ch.writeInbound(post("T.Echo", "{\"n\":0}"));
+    FullHttpResponse r = ch.readOutbound();
+    assertEquals("{\"n\":0}", r.content().toString(StandardCharsets.UTF_8));
+    r.release();
+    assertEquals(0, held.size());
+    // behind a request on the workers it waits its turn
+    ch.writeInbound(post("T.Other", "{\"n\":1}"));
+    ch.writeInbound(post("T.Echo", "{\"n\":2}"));
+    ch.runPendingTasks();
+    assertNull(ch.readOutbound(), "the inline request must wait for the one before it");
+    assertEquals(1, held.size());
+    held.remove(0).run();
+    ch.runPendingTasks();
+    FullHttpResponse first = ch.readOutbound();
+    FullHttpResponse second = ch.readOutbound();
+    assertEquals("{\"n\":1}", first.content().toString(StandardCharsets.UTF_8));
+    assertEquals("{\"n\":2}", second.content().toString(StandardCharsets.UTF_8));
+    first.release();
+    second.release();
+    // a body over the inline limit goes to the workers
+    ch.writeInbound(post("T.Echo", "{\"n\":\"" + "x".repeat(30) + "\"}"));
+    ch.runPendingTasks();
+    assertNull(ch.readOutbound());
+    assertEquals(1, held.size());
+    held.remove(0).run();
+    ch.runPendingTasks();
+    FullHttpResponse big = ch.readOutbound();
+    assertEquals(200, big.status().code());
+    big.release();
     ch.finishAndReleaseAll();
   }
 

@@ -1,7 +1,6 @@
 package dev.eddy.storage.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
@@ -13,7 +12,6 @@ import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -48,9 +46,9 @@ public final class GetItemOperation implements Operation {
     long size = 0;
     if (raw != null) {
       if (projection == null) {
-        response.putRawValue("Item", new RawValue(new String(raw, StandardCharsets.UTF_8)));
+        response.putRawValue("Item", ItemCodec.json(raw));
         if (capacity != null && !capacity.equals("NONE")) {
-          size = AttributeValues.itemSize(ItemCodec.decode(raw));
+          size = ItemCodec.size(raw);
         }
       } else {
         Map<String, AttributeValue> item = ItemCodec.decode(raw);

@@ -54,13 +54,15 @@ final class PageReader {
       Predicate<Map<String, AttributeValue>> filter) {
     KvStore.Space space = index == null ? KvStore.Space.ITEMS : KvStore.Space.INDEXES;
     ArrayNode items = selection.countOnly() ? null : Json.NODES.arrayNode();
+    // Whole stored entries, unfiltered: sent as stored, never decoded (the header gives the size).
+    boolean asStored = filter == null && !selection.needsTableItem() && selection.wholeItem();
     long scanned = 0;
     long count = 0;
     long bytes = 0;
     long readBytes = 0;
     long fetchedBlocks = 0;
     boolean stopped = false;
-    Map<String, AttributeValue> last = null;
+    byte[] last = null;
     try (KvStore.Cursor c = engine.store().cursor(space)) {
       if (forward) {
         c.seek(lower);
@@ -79,33 +81,39 @@ final class PageReader {
           advance(c, forward);
           continue;
         }
-        Map<String, AttributeValue> entry = ItemCodec.decode(c.value());
+        byte[] value = c.value();
         advance(c, forward);
-        Map<String, AttributeValue> item = entry;
-        long size = AttributeValues.itemSize(entry);
-        long entrySize = size;
-        long fetched = 0;
-        if (index != null && selection.needsTableItem()) {
-          item = engine.items().get(table.rowKey(entry));
-          if (item == null) {
-            continue; // deleted since the index entry was read
+        long size;
+        if (asStored) {
+          size = ItemCodec.size(value);
+          count++;
+          if (items != null) {
+            items.addRawValue(ItemCodec.json(value));
           }
-          fetched = AttributeValues.itemSize(item);
-          size += fetched;
+        } else {
+          Map<String, AttributeValue> entry = ItemCodec.decode(value);
+          Map<String, AttributeValue> item = entry;
+          size = AttributeValues.itemSize(entry);
+          if (index != null && selection.needsTableItem()) {
+            item = engine.items().get(table.rowKey(entry));
+            if (item == null) {
+              continue; // deleted since the index entry was read
+            }
+            long fetched = AttributeValues.itemSize(item);
+            bytes += fetched;
+            fetchedBlocks += Math.max(1, (fetched + 4095) / 4096);
+          }
+          if (filter == null || filter.test(item)) {
+            count++;
+            if (items != null) {
+              items.add(AttributeValues.itemToJson(selection.output(item)));
+            }
+          }
         }
         scanned++;
         bytes += size;
-        readBytes += entrySize;
-        if (fetched > 0) {
-          fetchedBlocks += Math.max(1, (fetched + 4095) / 4096);
-        }
-        last = entry;
-        if (filter == null || filter.test(item)) {
-          count++;
-          if (items != null) {
-            items.add(AttributeValues.itemToJson(selection.output(item)));
-          }
-        }
+        readBytes += size;
+        last = value;
         if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
           stopped = true;
           break;
@@ -119,7 +127,7 @@ final class PageReader {
     response.put("Count", count);
     response.put("ScannedCount", scanned);
     if (stopped && last != null) {
-      response.set("LastEvaluatedKey", AttributeValues.itemToJson(lastEvaluatedKey(last)));
+      response.set("LastEvaluatedKey", AttributeValues.itemToJson(lastEvaluatedKey(ItemCodec.decode(last))));
     }
     return new Page(response, readBytes, fetchedBlocks);
   }

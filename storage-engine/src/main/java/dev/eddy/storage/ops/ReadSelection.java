@@ -112,6 +112,11 @@ final class ReadSelection {
     return needsTableItem;
   }
 
+  /** True when every item is returned whole (as the table or index holds it), or only counted. */
+  boolean wholeItem() {
+    return projection == null;
+  }
+
   /** The attributes returned for an item. */
   Map<String, AttributeValue> output(Map<String, AttributeValue> item) {
     return projection == null ? item : projection.project(item);

@@ -1,0 +1,57 @@
+package dev.eddy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The little JSON the {@link RawClient} workloads write and check. */
+final class Json {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /** {@code s} as a JSON string literal. */
+  static String quote(String s) {
+    try {
+      return MAPPER.writeValueAsString(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The integer member {@code name} of the top-level object {@code body}. */
+  static int intField(String body, String name) {
+    String key = "\"" + name + "\":";
+    int at = body.indexOf(key);
+    if (at < 0) {
+      throw new IllegalStateException("no " + name + " in " + body);
+    }
+    int i = at + key.length();
+    while (i < body.length() && body.charAt(i) == ' ') {
+      i++;
+    }
+    int end = i;
+    while (end < body.length() && Character.isDigit(body.charAt(end))) {
+      end++;
+    }
+    return Integer.parseInt(body.substring(i, end));
+  }
+
+  /** How many write requests a BatchWriteItem answer hands back in UnprocessedItems. */
+  static int countUnprocessed(String body) {
+    if (!body.contains("\"UnprocessedItems\"") || body.contains("\"UnprocessedItems\":{}")) {
+      return 0;
+    }
+    try {
+      JsonNode tables = MAPPER.readTree(body).path("UnprocessedItems");
+      int n = 0;
+      for (JsonNode requests : tables) {
+        n += requests.size();
+      }
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.eddy.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
+import dev.eddy.api.Json;
+import dev.eddy.api.RawJson;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ItemCodecTest {
+  private static Map<String, AttributeValue> item() {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put("pk", new AttributeValue.S("p\u00e9-1 \"quoted\""));
+    item.put("n", new AttributeValue.N(new java.math.BigDecimal("-12.5")));
+    item.put("l", new AttributeValue.L(List.of(new AttributeValue.S("x"), AttributeValue.Bool.of(true))));
+    return item;
+  }
+
+  @Test
+  void roundTripsAndKeepsTheDynamoDbSizeInTheHeader() {
+    Map<String, AttributeValue> item = item();
+    byte[] stored = ItemCodec.encode(item);
+    assertEquals(item, ItemCodec.decode(stored));
+    assertEquals(AttributeValues.itemSize(item), ItemCodec.size(stored));
+    assertNull(ItemCodec.decode(null));
+  }
+
+  @Test
+  void readsValuesStoredBeforeTheHeaderExisted() {
+    Map<String, AttributeValue> item = item();
+    byte[] legacy = Json.toBytes(AttributeValues.itemToJson(item)); // plain JSON, as older versions stored
+    assertEquals(item, ItemCodec.decode(legacy));
+    assertEquals(AttributeValues.itemSize(item), ItemCodec.size(legacy));
+    assertEquals(Json.MAPPER.valueToTree(AttributeValues.itemToJson(item)),
+        parse(wrap(ItemCodec.json(legacy))).get("Item"));
+  }
+
+  @Test
+  void storedJsonGoesIntoAResponseAsItIsAndCanBeReadBack() {
+    Map<String, AttributeValue> item = item();
+    byte[] stored = ItemCodec.encode(item);
+    ObjectNode response = wrap(ItemCodec.json(stored));
+    JsonNode parsed = parse(response);
+    assertEquals(item, AttributeValues.readItem(parsed.get("Item")));
+    assertEquals(item, AttributeValues.readItem(parsed.get("Items").get(0)));
+    // code that reads a response tree it built sees the item too
+    assertEquals(item, AttributeValues.readItem(response.get("Item")));
+    assertEquals(item, AttributeValues.readItem(response.get("Items").get(1)));
+    assertEquals(AttributeValues.itemToJson(item), RawJson.tree(response.get("Item")));
+    // a character-based writer (toString) writes the same JSON
+    assertEquals(parsed, parse(response.toString()));
+  }
+
+  private static ObjectNode wrap(com.fasterxml.jackson.databind.util.RawValue raw) {
+    ObjectNode response = Json.object();
+    response.putRawValue("Item", raw);
+    ArrayNode items = response.putArray("Items");
+    items.addRawValue(raw);
+    items.addRawValue(raw);
+    response.put("Count", 2);
+    return response;
+  }
+
+  private static JsonNode parse(ObjectNode node) {
+    return parse(new String(Json.toBytes(node), StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
