@@ -11,6 +11,9 @@
 #   --no-stream           tables without a stream (default: NEW_AND_OLD_IMAGES)
 #   --threads N           client threads (default 8)
 #   --rounds N            A B pairs per workload (default 2; 1 with --quick)
+#   --client raw|sdk      raw (default): the load generator's plain-socket client, cheap enough
+#                         that the servers, not the client, set the pace on a shared 2-core
+#                         machine; sdk: the AWS SDK v2 client (costs ~10x the server per request)
 #   --no-build            use the jars already in */target
 #   --out DIR             where logs and results go (default benchmarks/target/bench-<time>)
 # Environment: EDDY_PORT, DDBL_PORT, BARE_PORT (defaults 18000, 18001, 18002), JAVA (default java).
@@ -27,6 +30,7 @@ BUILD=1
 WORKLOADS=put,get,query,batchwrite,update,transact,scan,stream-lag
 STREAM_FLAG=
 THREADS=8
+CLIENT=raw
 ROUNDS=
 OUT=
 while [ $# -gt 0 ]; do
@@ -36,9 +40,10 @@ while [ $# -gt 0 ]; do
     --no-stream) STREAM_FLAG=--no-stream ;;
     --workloads) WORKLOADS=$2; shift ;;
     --threads) THREADS=$2; shift ;;
+    --client) CLIENT=$2; shift ;;
     --rounds) ROUNDS=$2; shift ;;
     --out) OUT=$2; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -116,7 +121,7 @@ stop() {
 lg() {
   local target=$1 port=$2 pid=$3; shift 3
   "$JAVA" -cp "$BENCH_JAR" dev.eddy.bench.LoadGenerator --endpoint "http://127.0.0.1:$port" --server-pid "$pid" \
-    --threads "$THREADS" --table-size "$TABLE_SIZE" $STREAM_FLAG --label "$target" "$@" \
+    --threads "$THREADS" --table-size "$TABLE_SIZE" $STREAM_FLAG --client "$CLIENT" --label "$target" "$@" \
     2>>"$OUT/loadgen.log" | tee -a "$RESULTS"
 }
 
@@ -125,14 +130,14 @@ warm_up() {
   local half=$(( (SERVER_WARMUP + 1) / 2 ))
   log "warming up $1 for ${SERVER_WARMUP}s"
   "$JAVA" -cp "$BENCH_JAR" dev.eddy.bench.LoadGenerator --endpoint "http://127.0.0.1:$2" \
-    --threads "$THREADS" --table-size "$TABLE_SIZE" $STREAM_FLAG --warmup 0 --seconds "$half" \
+    --threads "$THREADS" --table-size "$TABLE_SIZE" $STREAM_FLAG --client "$CLIENT" --warmup 0 --seconds "$half" \
     --workloads put,get --label "warmup-$1" >> "$OUT/warmup.log" 2>&1 || true
 }
 
 {
   echo "# machine: $(nproc) cores; $(free -h | awk '/^Mem:/ {print $2 " memory"}')"
   echo "# java: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
-  echo "# run: quick=$QUICK threads=$THREADS rounds=$ROUNDS seconds=$SECONDS_PER_RUN warmup=$SERVER_WARMUP table-size=$TABLE_SIZE stream=${STREAM_FLAG:-NEW_AND_OLD_IMAGES}"
+  echo "# run: client=$CLIENT quick=$QUICK threads=$THREADS rounds=$ROUNDS seconds=$SECONDS_PER_RUN warmup=$SERVER_WARMUP table-size=$TABLE_SIZE stream=${STREAM_FLAG:-NEW_AND_OLD_IMAGES}"
   echo "# load before: $(uptime)"
 } | tee -a "$RESULTS"
 

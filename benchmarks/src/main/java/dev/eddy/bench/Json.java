@@ -38,6 +38,23 @@ final class Json {
     return Integer.parseInt(body.substring(i, end));
   }
 
+  /**
+   * The object member {@code name} of the top-level object {@code body}, as JSON text, or null when
+   * there is none. Only that member is parsed (a Scan page is 1 MB; its LastEvaluatedKey is small).
+   */
+  static String objectField(String body, String name) {
+    int at = body.lastIndexOf("\"" + name + "\"");
+    if (at < 0) {
+      return null;
+    }
+    int start = body.indexOf('{', at);
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(body.substring(start))) {
+      return MAPPER.writeValueAsString(MAPPER.readTree(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** How many write requests a BatchWriteItem answer hands back in UnprocessedItems. */
   static int countUnprocessed(String body) {
     if (!body.contains("\"UnprocessedItems\"") || body.contains("\"UnprocessedItems\":{}")) {

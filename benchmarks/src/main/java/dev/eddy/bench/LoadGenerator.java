@@ -204,7 +204,8 @@ public final class LoadGenerator implements AutoCloseable {
     };
   }
 
-  static final List<String> RAW_WORKLOADS = List.of("put", "get", "query", "batchwrite", "update", "transact");
+  static final List<String> RAW_WORKLOADS =
+      List.of("put", "get", "query", "batchwrite", "update", "transact", "scan");
 
   /**
    * The closed-loop workloads with {@link RawClient}: the same requests as the SDK variants above
@@ -262,6 +263,17 @@ public final class LoadGenerator implements AutoCloseable {
               + "\"ClientRequestToken\":\"" + new java.util.UUID(r.nextLong(), r.nextLong()) + "\"}");
           return 0;
         }, null);
+        case "scan" -> {
+          // MB/s of item data, as the SDK variant counts it: every loaded item has the same size.
+          long itemBytes = itemBytes(item(0));
+          String[] cursor = new String[options.threads()];
+          yield closedLoop("scan", (t, r) -> {
+            String from = cursor[t] == null ? "" : ",\"ExclusiveStartKey\":" + cursor[t];
+            String body = raw(clients, t).ok("Scan", "{\"TableName\":" + table + from + "}");
+            cursor[t] = Json.objectField(body, "LastEvaluatedKey");
+            return Json.intField(body, "Count") * itemBytes;
+          }, bytesPerSecond -> String.format(Locale.ROOT, "MB/s=%.2f", bytesPerSecond / 1e6));
+        }
         default -> throw new IllegalArgumentException(workload);
       };
     } finally {

@@ -51,7 +51,8 @@ public final class RocksStore implements KvStore {
     this.env = env;
     this.cache = cache;
     this.addOperator = addOperator;
-    this.writeOptions = new WriteOptions().setSync(sync && env == null);
+    // In memory there is nothing to recover after a crash, so no write-ahead log to keep either.
+    this.writeOptions = new WriteOptions().setSync(sync && env == null).setDisableWAL(env != null);
     this.readOptions = new ReadOptions();
   }
 
@@ -67,7 +68,7 @@ public final class RocksStore implements KvStore {
    * Opens (or creates) a store. Every write goes to the write-ahead log before it returns; with
    * {@code sync} the log is also fsynced (survives a machine crash, costs a disk flush per
    * write), without it the log sits in the operating system's cache (survives a crash of the
-   * process). Ignored in memory.
+   * process). In memory there is no log at all.
    */
   public static RocksStore open(Path dataDir, boolean sync) {
     Env env = null;
