@@ -536,6 +536,10 @@ public final class LoadGenerator implements AutoCloseable {
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread th = new Thread(() -> {
+        if (options.rawClient()) {
+          rawWriteRange(next, to, modulo, failures);
+          return;
+        }
         while (true) {
           long first = next.getAndAdd(BATCH);
           if (first >= to) {
@@ -600,6 +604,44 @@ public final class LoadGenerator implements AutoCloseable {
     }
     if (failures.get() > 0) {
       throw new IllegalStateException("loading failed for " + failures.get() + " batches");
+    }
+  }
+
+  /** One thread's share of {@link #writeRange} with the raw client: whole batches, resent until all are written. */
+  private void rawWriteRange(AtomicLong next, long to, int modulo, AtomicLong failures) {
+    String table = Json.quote(options.table());
+    try (RawClient client = new RawClient(options.endpoint())) {
+      while (true) {
+        long first = next.getAndAdd(BATCH);
+        if (first >= to) {
+          return;
+        }
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+        for (long n = first; n < Math.min(to, first + BATCH); n++) {
+          ids.add((int) (n % modulo));
+        }
+        StringBuilder sb = new StringBuilder("{\"RequestItems\":{").append(table).append(":[");
+        for (int i : ids) {
+          sb.append(sb.charAt(sb.length() - 1) == '[' ? "" : ",")
+              .append("{\"PutRequest\":{\"Item\":").append(itemJson(i)).append("}}");
+        }
+        String body = sb.append("]}}").toString();
+        for (int attempt = 1; ; attempt++) {
+          RawClient.Response r = client.call("BatchWriteItem", body);
+          if (r.status() == 200 && Json.countUnprocessed(r.text()) == 0) {
+            break; // (puts are idempotent: a partly processed batch is simply sent again)
+          }
+          if (attempt > 20 || r.status() != 200 && r.status() < 500 && !r.text().contains("Throttling")) {
+            failures.incrementAndGet();
+            System.err.println("# load: giving up on a batch: HTTP " + r.status() + " " + r.text());
+            return;
+          }
+          LockSupport.parkNanos(50_000_000L);
+        }
+      }
+    } catch (java.io.IOException e) {
+      failures.incrementAndGet();
+      System.err.println("# load: " + e);
     }
   }
 
