@@ -20,6 +20,15 @@ final class Json {
     }
   }
 
+  /** {@code utf8} JSON as a tree. */
+  static JsonNode tree(byte[] utf8) {
+    try {
+      return MAPPER.readTree(utf8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The integer member {@code name} of the top-level object {@code body}. */
   static int intField(String body, String name) {
     String key = "\"" + name + "\":";

@@ -76,9 +76,14 @@ final class RawClient implements AutoCloseable {
 
   /** POSTs {@code json} as {@code DynamoDB_20120810.<operation>} and returns the answer. */
   Response call(String operation, String json) throws IOException {
+    return post("DynamoDB_20120810." + operation, json);
+  }
+
+  /** POSTs {@code json} with the X-Amz-Target {@code target} and returns the answer. */
+  Response post(String target, String json) throws IOException {
     byte[] payload = json.getBytes(StandardCharsets.UTF_8);
     String head = "POST / HTTP/1.1\r\n" + fixedHeaders
-        + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\n"
+        + "X-Amz-Target: " + target + "\r\n"
         + "Content-Length: " + payload.length + "\r\n\r\n";
     try {
       out.write(head.getBytes(StandardCharsets.US_ASCII));

@@ -68,10 +68,13 @@ final class StreamLag {
     long start = System.nanoTime() + 20_000_000L;
     writerStartAt.set(start);
     double interval = 1e9 / rate;
+    String table = Json.quote(options.table());
     for (int w = 0; w < WRITERS; w++) {
       int first = w;
       Thread writer = new Thread(() -> {
+        RawClient raw = null;
         try {
+          raw = options.rawClient() ? new RawClient(options.endpoint()) : null;
           for (int seq = first; seq < total; seq += WRITERS) {
             long due = start + (long) (seq * interval);
             long wait;
@@ -80,18 +83,26 @@ final class StreamLag {
             }
             int s = seq;
             try {
-              gen.ddb.putItem(b -> b.tableName(options.table()).item(Map.of(
-                  "pk", AttributeValue.fromS("lag" + (s % KEYS)),
-                  "sk", AttributeValue.fromN("0"),
-                  "seq", AttributeValue.fromN(Integer.toString(s)))));
+              if (raw != null) {
+                raw.ok("PutItem", "{\"TableName\":" + table + ",\"Item\":{\"pk\":{\"S\":\"lag" + (s % KEYS)
+                    + "\"},\"sk\":{\"N\":\"0\"},\"seq\":{\"N\":\"" + s + "\"}}}");
+              } else {
+                gen.ddb.putItem(b -> b.tableName(options.table()).item(Map.of(
+                    "pk", AttributeValue.fromS("lag" + (s % KEYS)),
+                    "sk", AttributeValue.fromN("0"),
+                    "seq", AttributeValue.fromN(Integer.toString(s)))));
+              }
               returnedAt.set(s, System.nanoTime());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | java.io.IOException e) {
               if (writeErrors.getAndIncrement() == 0) {
                 System.err.println("# stream-lag: first write error: " + e);
               }
             }
           }
+        } catch (java.io.IOException e) {
+          System.err.println("# stream-lag: writer cannot connect: " + e);
         } finally {
+          closeQuietly(raw);
           writersDone.countDown();
           if (writersDone.getCount() == 0) {
             writerDoneAt.set(System.nanoTime());
@@ -121,6 +132,7 @@ final class StreamLag {
       }
     }
     long readEnd = System.nanoTime();
+    reader.close();
 
     Histogram lag = Result.newHistogram();
     long written = 0;
@@ -155,6 +167,16 @@ final class StreamLag {
         rate, total / Math.max(1e-9, (writerDoneAt.get() - writerStartAt.get()) / 1e9), written, check.distinctRead(), lost, check.duplicated, check.reordered, early);
     return new Result("stream-lag", WRITERS, measuredRead / seconds, lag,
         writeErrors.get() + reader.errors, extra, options.label());
+  }
+
+  private static void closeQuietly(RawClient c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (java.io.IOException ignored) {
+        // the run is over
+      }
+    }
   }
 
   /** Per-sequence bookkeeping of what was read: duplicates, per-item order, read times. */
@@ -209,11 +231,21 @@ final class StreamLag {
     private final Set<String> known = new HashSet<>();
     private final Set<String> finished = new HashSet<>();
     private long lastDescribe;
+    private final RawClient raw;
     long errors;
 
     Reader(String streamArn, Check check) {
       this.streamArn = streamArn;
       this.check = check;
+      try {
+        this.raw = options.rawClient() ? new RawClient(options.endpoint()) : null;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    void close() {
+      closeQuietly(raw);
     }
 
     void discover(boolean atStart) {
@@ -263,34 +295,63 @@ final class StreamLag {
       }
       boolean got = false;
       for (Map.Entry<String, String> e : new ArrayList<>(iterators.entrySet())) {
-        GetRecordsResponse resp;
+        String nextIterator;
         try {
-          resp = gen.streams.getRecords(b -> b.shardIterator(e.getValue()).limit(1000));
-        } catch (RuntimeException ex) {
+          nextIterator = raw != null ? rawGetRecords(e.getValue()) : sdkGetRecords(e.getValue());
+        } catch (RuntimeException | java.io.IOException ex) {
           if (errors++ == 0) {
             System.err.println("# stream-lag: first read error: " + ex);
           }
           continue;
         }
-        long at = System.nanoTime();
-        for (Record r : resp.records()) {
-          got = true;
-          if (r.eventName() == OperationType.REMOVE || r.dynamodb() == null || !r.dynamodb().hasNewImage()) {
-            continue;
-          }
-          AttributeValue seq = r.dynamodb().newImage().get("seq");
-          if (seq != null && seq.n() != null) {
-            check.record(Integer.parseInt(seq.n()), at);
-          }
-        }
-        if (resp.nextShardIterator() == null) {
+        got |= gotRecords;
+        if (nextIterator == null) {
           iterators.remove(e.getKey());
           finished.add(e.getKey());
         } else {
-          iterators.put(e.getKey(), resp.nextShardIterator());
+          iterators.put(e.getKey(), nextIterator);
         }
       }
       return got;
+    }
+
+    private boolean gotRecords;
+
+    /** GetRecords through the SDK: records the sequence numbers read, returns the next iterator. */
+    private String sdkGetRecords(String iterator) {
+      GetRecordsResponse resp = gen.streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
+      long at = System.nanoTime();
+      gotRecords = !resp.records().isEmpty();
+      for (Record r : resp.records()) {
+        if (r.eventName() == OperationType.REMOVE || r.dynamodb() == null || !r.dynamodb().hasNewImage()) {
+          continue;
+        }
+        AttributeValue seq = r.dynamodb().newImage().get("seq");
+        if (seq != null && seq.n() != null) {
+          check.record(Integer.parseInt(seq.n()), at);
+        }
+      }
+      return resp.nextShardIterator();
+    }
+
+    /** GetRecords with the raw client: the same, reading the JSON answer itself. */
+    private String rawGetRecords(String iterator) throws java.io.IOException {
+      RawClient.Response r = raw.post("DynamoDBStreams_20120810.GetRecords",
+          "{\"ShardIterator\":" + Json.quote(iterator) + ",\"Limit\":1000}");
+      long at = System.nanoTime();
+      if (r.status() != 200) {
+        throw new java.io.IOException("GetRecords: HTTP " + r.status() + " " + r.text());
+      }
+      com.fasterxml.jackson.databind.JsonNode body = Json.tree(r.body());
+      gotRecords = body.path("Records").size() > 0;
+      for (com.fasterxml.jackson.databind.JsonNode rec : body.path("Records")) {
+        com.fasterxml.jackson.databind.JsonNode seq = rec.path("dynamodb").path("NewImage").path("seq").path("N");
+        if (!"REMOVE".equals(rec.path("eventName").asText()) && seq.isTextual()) {
+          check.record(Integer.parseInt(seq.asText()), at);
+        }
+      }
+      com.fasterxml.jackson.databind.JsonNode next = body.get("NextShardIterator");
+      return next == null || next.isNull() ? null : next.asText();
     }
   }
 }
