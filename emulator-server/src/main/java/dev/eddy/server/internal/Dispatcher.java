@@ -69,8 +69,18 @@ public final class Dispatcher {
    * whatever the target, as in DynamoDB), then the target picks the operation.
    */
   public Reply dispatch(String target, byte[] body, int offset, int length) {
+    ObjectNode request;
     try {
-      ObjectNode request = Json.parseRequest(body, offset, length);
+      request = Json.parseRequest(body, offset, length);
+    } catch (ApiException e) {
+      return error(e);
+    }
+    return dispatch(target, request);
+  }
+
+  /** Handles one API call whose body has been parsed already. */
+  public Reply dispatch(String target, ObjectNode request) {
+    try {
       Operation op = target == null ? null : byTarget.get(target);
       if (op == null) {
         throw ApiException.unknownOperation(null);

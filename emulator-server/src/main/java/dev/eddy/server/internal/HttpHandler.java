@@ -1,7 +1,9 @@
 package dev.eddy.server.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
+import dev.eddy.api.Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -96,12 +98,20 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     HttpMethod method = request.method();
     if (HttpMethod.POST.equals(method)) {
       String target = request.headers().get(TARGET);
-      if (inline.inline(target, request.content().readableBytes())) {
-        respond(ctx, answer(request, target), ex);
+      int length = request.content().readableBytes();
+      boolean now = inline.inline(target, length);
+      ObjectNode parsed = null;
+      if (!now && inline.worthPeeking(target, length)) {
+        parsed = tryParse(request.content()); // malformed: the worker answers it as usual
+        now = parsed != null && inline.inline(parsed);
+      }
+      if (now) {
+        respond(ctx, answer(request, target, parsed), ex);
         return;
       }
+      ObjectNode body = parsed;
       try {
-        workers.execute(() -> work(ctx, request, target, ex));
+        workers.execute(() -> work(ctx, request, target, body, ex));
       } catch (RejectedExecutionException e) {
         request.release();
         boolean shuttingDown = workers.isShutdown();
@@ -133,8 +143,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   /** Runs on a worker thread: parse, dispatch, then hand the reply back to the event loop. */
-  private void work(ChannelHandlerContext ctx, FullHttpRequest request, String target, Exchange ex) {
-    FullHttpResponse response = answer(request, target);
+  private void work(ChannelHandlerContext ctx, FullHttpRequest request, String target, ObjectNode parsed,
+      Exchange ex) {
+    FullHttpResponse response = answer(request, target, parsed);
     try {
       ctx.executor().execute(() -> respond(ctx, response, ex));
     } catch (RejectedExecutionException e) {
@@ -142,8 +153,22 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Authenticates and dispatches one API call (releasing the request) and builds its response. */
-  private FullHttpResponse answer(FullHttpRequest request, String target) {
+  /** The body as JSON, or null when it is not a well-formed request object. */
+  private static ObjectNode tryParse(ByteBuf content) {
+    byte[] bytes = new byte[content.readableBytes()];
+    content.getBytes(content.readerIndex(), bytes);
+    try {
+      return Json.parseRequest(bytes, 0, bytes.length);
+    } catch (ApiException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Authenticates and dispatches one API call (releasing the request) and builds its response;
+   * {@code parsed}: the body already parsed, or null.
+   */
+  private FullHttpResponse answer(FullHttpRequest request, String target, ObjectNode parsed) {
     Reply reply;
     try {
       ByteBuf content = request.content();
@@ -160,7 +185,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       }
       reply = authenticate(request, bytes, offset, length);
       if (reply == null) {
-        reply = dispatcher.dispatch(target, bytes, offset, length);
+        reply = parsed != null ? dispatcher.dispatch(target, parsed) : dispatcher.dispatch(target, bytes, offset, length);
       }
     } catch (Throwable t) {
       LOG.log(System.Logger.Level.ERROR, "internal error in " + target, t);

@@ -1,5 +1,7 @@
 package dev.eddy.server.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
 /**
@@ -8,25 +10,31 @@ import java.util.Set;
  * <p>Handing a request to a worker and its response back costs two thread wake-ups (a futex and an
  * eventfd write): measured under PutItem load on 2 cores, about a quarter of the server's CPU went
  * to that hand-off (docs/PERFORMANCE.md). Single-item operations on small bodies take a few tens of
- * microseconds, less than the hop, so they run where they arrive. Everything that can take long
- * (Query, Scan, batches, transactions, table operations, streams, large bodies, and writes when
- * every write waits for an fsync) stays on the workers, so one slow call cannot stall the other
- * connections of its event loop.
+ * microseconds, less than the hop, so they run where they arrive, and so do Query and Scan pages
+ * bounded by a small Limit (the body is parsed on the event loop to see it). Everything that can
+ * take long (unbounded Query and Scan pages, parallel scan segments, batches, transactions, table
+ * operations, streams, large bodies, and writes when every write waits for an fsync) stays on the
+ * workers, so one slow call cannot stall the other connections of its event loop.
  */
 public final class InlinePolicy {
   /** Nothing inline: every call goes to the workers. */
-  public static final InlinePolicy NONE = new InlinePolicy(Set.of(), 0);
+  public static final InlinePolicy NONE = new InlinePolicy(Set.of(), Set.of(), 0);
 
   /** Bodies up to this size may run inline (a 400 KB item's parse is not short). */
   public static final int MAX_INLINE_BODY = 16 * 1024;
 
+  /** Query and Scan pages with a Limit up to this many items run inline. */
+  public static final int MAX_INLINE_LIMIT = 100;
+
   private static final String PREFIX = "DynamoDB_20120810.";
 
   private final Set<String> targets;
+  private final Set<String> limited;
   private final int maxBody;
 
-  private InlinePolicy(Set<String> targets, int maxBody) {
+  private InlinePolicy(Set<String> targets, Set<String> limited, int maxBody) {
     this.targets = targets;
+    this.limited = limited;
     this.maxBody = maxBody;
   }
 
@@ -38,16 +46,36 @@ public final class InlinePolicy {
     Set<String> targets = syncWrites
         ? Set.of(PREFIX + "GetItem")
         : Set.of(PREFIX + "GetItem", PREFIX + "PutItem", PREFIX + "UpdateItem", PREFIX + "DeleteItem");
-    return new InlinePolicy(targets, MAX_INLINE_BODY);
+    return new InlinePolicy(targets, Set.of(PREFIX + "Query", PREFIX + "Scan"), MAX_INLINE_BODY);
   }
 
   /** {@code targets} (full X-Amz-Target values) with bodies up to {@code maxBody} bytes run inline. */
   static InlinePolicy of(Set<String> targets, int maxBody) {
-    return new InlinePolicy(Set.copyOf(targets), maxBody);
+    return new InlinePolicy(Set.copyOf(targets), Set.of(), maxBody);
+  }
+
+  /** {@code limited} targets run inline when their parsed body bounds the work (see {@link #inline(ObjectNode)}). */
+  static InlinePolicy of(Set<String> targets, Set<String> limited, int maxBody) {
+    return new InlinePolicy(Set.copyOf(targets), Set.copyOf(limited), maxBody);
   }
 
   /** True when the call to {@code target} with a body of {@code bodyBytes} runs on the event loop. */
   boolean inline(String target, int bodyBytes) {
     return bodyBytes <= maxBody && target != null && targets.contains(target);
+  }
+
+  /** True when the call may run inline depending on its body: parse it and ask {@link #inline(ObjectNode)}. */
+  boolean worthPeeking(String target, int bodyBytes) {
+    return bodyBytes <= maxBody && target != null && limited.contains(target);
+  }
+
+  /**
+   * True when a Query or Scan reads at most {@link #MAX_INLINE_LIMIT} items: a Limit that small and
+   * no Segment (a parallel scan segment walks past the other segments' keys, however small its Limit).
+   */
+  boolean inline(ObjectNode request) {
+    JsonNode limit = request.get("Limit");
+    return limit != null && limit.isIntegralNumber() && limit.canConvertToLong()
+        && limit.asLong() > 0 && limit.asLong() <= MAX_INLINE_LIMIT && !request.has("Segment");
   }
 }

@@ -239,6 +239,33 @@ class HttpPipelineTest {
   }
 
   @Test
+  void boundedPagesRunInlineOnceTheirBodyIsRead() throws Exception {
+    List<Runnable> held = new java.util.ArrayList<>();
+    EmbeddedChannel ch = heldChannel(held, InlinePolicy.of(java.util.Set.of(), java.util.Set.of("T.Echo"), 1000));
+    ch.writeInbound(post("T.Echo", "{\"Limit\":10}"));
+    FullHttpResponse r = ch.readOutbound();
+    assertEquals("{\"Limit\":10}", r.content().toString(StandardCharsets.UTF_8), "answered inline");
+    r.release();
+    assertEquals(0, held.size());
+    ch.writeInbound(post("T.Echo", "{\"Limit\":1000}"));
+    ch.runPendingTasks();
+    assertNull(ch.readOutbound());
+    held.remove(0).run();
+    ch.runPendingTasks();
+    r = ch.readOutbound();
+    assertEquals("{\"Limit\":1000}", r.content().toString(StandardCharsets.UTF_8), "answered by a worker");
+    r.release();
+    ch.writeInbound(post("T.Echo", "{\"Limit\":"));
+    ch.runPendingTasks();
+    held.remove(0).run();
+    ch.runPendingTasks();
+    r = ch.readOutbound();
+    assertEquals("com.amazon.coral.service#SerializationException", json(r).get("__type").asText());
+    r.release();
+    ch.finishAndReleaseAll();
+  }
+
+  @Test
   void fullQueueIsThrottling() throws Exception {
     EmbeddedChannel ch = new EmbeddedChannel(new LimitedAggregator(LIMIT),
         new HttpHandler(dispatcher, new InlineExecutor() {
