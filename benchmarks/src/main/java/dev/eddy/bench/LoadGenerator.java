@@ -111,6 +111,9 @@ public final class LoadGenerator implements AutoCloseable {
     long t0 = System.nanoTime();
     createTable();
     load();
+    if (options.tableSize() >= 1_000_000) {
+      awaitQuietServer();
+    }
     growStreamLog();
     System.err.printf(Locale.ROOT, "# table %s: %d items of ~%d B%s loaded in %.1f s%n",
         options.table(), options.tableSize(), options.itemSize(),
@@ -524,7 +527,37 @@ public final class LoadGenerator implements AutoCloseable {
       writeRange(0, options.streamRecords(), options.tableSize());
       System.err.printf(Locale.ROOT, "# %d extra writes (stream records) in %.1f s%n",
           options.streamRecords(), (System.nanoTime() - t0) / 1e9);
+      awaitQuietServer();
     }
+  }
+
+  /**
+   * After a bulk load, waits (up to 2 minutes) until the server uses under 10 % of a core: the
+   * storage engine's background flushes and compactions of what was just written are the load's
+   * cost, not the measured workload's.
+   */
+  private void awaitQuietServer() {
+    if (options.serverPid() <= 0) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    try {
+      long before = StartupProbe.cpuMillis(options.serverPid());
+      while (System.nanoTime() - t0 < 120_000_000_000L) {
+        Thread.sleep(1000);
+        long now = StartupProbe.cpuMillis(options.serverPid());
+        if (now - before < 100) {
+          break;
+        }
+        before = now;
+      }
+    } catch (java.io.IOException e) {
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    System.err.printf(Locale.ROOT, "# server quiet again after %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 
   /** Writes sequence numbers [from, to) as item (n % modulo), 25 per batch, on all threads. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -40,10 +41,11 @@ public final class RocksStore implements KvStore {
   private final Env env;
   private final LRUCache cache;
   private final UInt64AddOperator addOperator;
+  private final BloomFilter bloom;
 
   private RocksStore(RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
       List<ColumnFamilyHandle> handles, Env env, LRUCache cache, UInt64AddOperator addOperator,
-      boolean sync) {
+      BloomFilter bloom, boolean sync) {
     this.db = db;
     this.dbOptions = dbOptions;
     this.cfOptions = cfOptions;
@@ -51,6 +53,7 @@ public final class RocksStore implements KvStore {
     this.env = env;
     this.cache = cache;
     this.addOperator = addOperator;
+    this.bloom = bloom;
     // In memory there is nothing to recover after a crash, so no write-ahead log to keep either.
     this.writeOptions = new WriteOptions().setSync(sync && env == null).setDisableWAL(env != null);
     this.readOptions = new ReadOptions();
@@ -86,12 +89,17 @@ public final class RocksStore implements KvStore {
     }
     LRUCache cache = new LRUCache(64L * 1024 * 1024);
     UInt64AddOperator addOperator = new UInt64AddOperator();
+    // 10 bits a key: a point read (GetItem, and the old image every write reads) skips the files
+    // that cannot hold its key instead of reading and decompressing a block of each. Without it
+    // GetItem on a 10M-item table cost ~1.4x what it costs on a 100k one.
+    BloomFilter bloom = new BloomFilter(10, false);
     ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
         .setMergeOperator(addOperator)
         .setCompressionType(CompressionType.LZ4_COMPRESSION)
         .setWriteBufferSize(32L * 1024 * 1024)
         .setTableFormatConfig(new BlockBasedTableConfig()
             .setBlockCache(cache)
+            .setFilterPolicy(bloom)
             .setBlockSize(16 * 1024));
     DBOptions dbOptions = new DBOptions()
         .setCreateIfMissing(true)
@@ -112,7 +120,7 @@ public final class RocksStore implements KvStore {
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     try {
       RocksDB db = RocksDB.open(dbOptions, path, descriptors, handles);
-      return new RocksStore(db, dbOptions, cfOptions, handles, env, cache, addOperator, sync);
+      return new RocksStore(db, dbOptions, cfOptions, handles, env, cache, addOperator, bloom, sync);
     } catch (RocksDBException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
       if (msg.contains("lock")) {
@@ -195,6 +203,7 @@ public final class RocksStore implements KvStore {
     dbOptions.close();
     cfOptions.close();
     addOperator.close();
+    bloom.close();
     cache.close();
     if (env != null) {
       env.close();
