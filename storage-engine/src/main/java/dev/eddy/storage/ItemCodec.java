@@ -15,7 +15,7 @@ public final class ItemCodec {
 
   public static byte[] encode(Map<String, AttributeValue> item) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       AttributeValues.writeItem(g, item);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -28,7 +28,7 @@ public final class ItemCodec {
       return null;
     }
     try {
-      return AttributeValues.readItem(Json.MAPPER.readTree(bytes));
+      return AttributeValues.readItem(Json.readTree(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

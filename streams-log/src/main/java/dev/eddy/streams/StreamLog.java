@@ -103,7 +103,7 @@ public final class StreamLog implements ChangeCapture {
     List<StreamState> loaded = new ArrayList<>();
     try (KvStore.Cursor c = store.cursor(KvStore.Space.STREAMS)) {
       for (c.seek(new byte[] {Keys.META}); c.valid() && c.key()[0] == Keys.META; c.next()) {
-        loaded.add(StreamState.fromJson(Json.MAPPER.readTree(c.value())));
+        loaded.add(StreamState.fromJson(Json.readTree(c.value())));
       }
     } catch (IOException e) {
       throw new IllegalStateException("Corrupt stream metadata", e);
