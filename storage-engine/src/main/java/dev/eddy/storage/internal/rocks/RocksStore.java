@@ -28,7 +28,7 @@ import org.rocksdb.WriteOptions;
 /** The RocksDB implementation of {@link KvStore}; the only place RocksDB types are used for data. */
 public final class RocksStore implements KvStore {
   static {
-    RocksDB.loadLibrary();
+    NativeLibraryCache.loadRocksDb();
   }
 
   private final RocksDB db;
