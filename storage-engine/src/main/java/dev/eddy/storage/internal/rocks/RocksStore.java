@@ -31,6 +31,11 @@ public final class RocksStore implements KvStore {
     NativeLibraryCache.loadRocksDb();
   }
 
+  /** Loads RocksDB's native library, once (this class's initialisation does it). */
+  public static void loadLibrary() {
+    // nothing more: calling this initialises the class
+  }
+
   private final RocksDB db;
   private final DBOptions dbOptions;
   private final ColumnFamilyOptions cfOptions;
