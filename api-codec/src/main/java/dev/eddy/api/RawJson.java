@@ -38,7 +38,7 @@ public final class RawJson implements SerializableString {
       Object pojo = ((POJONode) node).getPojo();
       if (pojo instanceof RawValue && ((RawValue) pojo).rawValue() instanceof RawJson) {
         try {
-          return Json.MAPPER.readTree(((RawJson) ((RawValue) pojo).rawValue()).utf8);
+          return Json.readTree(((RawJson) ((RawValue) pojo).rawValue()).utf8);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }

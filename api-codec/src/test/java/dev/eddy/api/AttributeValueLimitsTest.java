@@ -12,8 +12,8 @@ class AttributeValueLimitsTest {
 
   @Test
   void nestingBeyond32LevelsIsRejectedWithDynamoDbsText() throws Exception {
-    AttributeValues.read(Json.MAPPER.readTree(nested(32)));
-    ApiException e = assertThrows(ApiException.class, () -> AttributeValues.read(Json.MAPPER.readTree(nested(33))));
+    AttributeValues.read(Json.mapper().readTree(nested(32)));
+    ApiException e = assertThrows(ApiException.class, () -> AttributeValues.read(Json.mapper().readTree(nested(33))));
     assertEquals(ErrorCode.VALIDATION, e.code());
     assertEquals("Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
         + " supported limit", e.getMessage());
@@ -21,10 +21,10 @@ class AttributeValueLimitsTest {
 
   @Test
   void binarySetErrorsUseDynamoDbsTexts() {
-    ApiException empty = assertThrows(ApiException.class, () -> AttributeValues.read(Json.MAPPER.readTree("{\"BS\":[]}")));
+    ApiException empty = assertThrows(ApiException.class, () -> AttributeValues.read(Json.mapper().readTree("{\"BS\":[]}")));
     assertEquals("One or more parameter values were invalid: Binary sets should not be empty", empty.getMessage());
     ApiException dup = assertThrows(ApiException.class,
-        () -> AttributeValues.read(Json.MAPPER.readTree("{\"BS\":[\"Yg==\",\"Yg==\"]}")));
+        () -> AttributeValues.read(Json.mapper().readTree("{\"BS\":[\"Yg==\",\"Yg==\"]}")));
     assertEquals("One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates.",
         dup.getMessage());
   }

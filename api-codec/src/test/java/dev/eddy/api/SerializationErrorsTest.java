@@ -11,7 +11,7 @@ import org.junit.jupiter.api.function.Executable;
 class SerializationErrorsTest {
   private static Req req(String json) {
     try {
-      return new Req((ObjectNode) Json.MAPPER.readTree(json.replace('\'', '"')));
+      return new Req((ObjectNode) Json.mapper().readTree(json.replace('\'', '"')));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

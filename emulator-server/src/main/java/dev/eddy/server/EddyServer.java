@@ -4,7 +4,9 @@ import dev.eddy.storage.TtlSweeper;
 import dev.eddy.streams.StreamLog;
 import dev.eddy.streams.StreamSettings;
 import dev.eddy.streams.StreamsOperations;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import dev.eddy.server.internal.ControlOperations;
 import dev.eddy.server.internal.Dispatcher;
@@ -74,6 +76,24 @@ public final class EddyServer implements AutoCloseable {
     this.maintenance = maintenance;
   }
 
+  /**
+   * Starts, on background threads, the work of a start that needs no configuration: loading
+   * RocksDB's native library and warming up the HTTP pipeline. Optional ({@link #start} does
+   * what is still left); {@code Main} calls it before parsing its flags, so both overlap that.
+   */
+  public static void preload() {
+    Warmup.start();
+    Thread t = new Thread(() -> {
+      try {
+        StorageEngine.loadNativeLibrary();
+      } catch (RuntimeException | LinkageError e) {
+        // start reports it (the store cannot open)
+      }
+    }, "eddy-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Opens the store and starts serving; throws IllegalStateException when it cannot. */
   public static EddyServer start(ServerConfig config) {
     Objects.requireNonNull(config, "config");
@@ -84,13 +104,9 @@ public final class EddyServer implements AutoCloseable {
         throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
       }
     }
-    // Start-up runs on two cores: JSON and Netty warm up while RocksDB loads and the store opens.
-    Thread warmUp = new Thread(Warmup::run, "eddy-warmup");
-    warmUp.setDaemon(true);
-    warmUp.start();
+    // The first request's classes (HTTP codec, handler, JSON) load on a spare core meanwhile.
+    Warmup.start();
     AdjustableClock clock = AdjustableClock.system();
-    EngineConfig engineConfig = new EngineConfig(config.dataDir(), config.region(), config.accountId(), clock,
-        config.syncWrites());
     // TLS files are read before the store is opened, so a bad certificate fails fast.
     io.netty.handler.ssl.SslContext tls = config.tls()
         ? HttpFrontEnd.tlsContext(config.tlsCert(), config.tlsKey())
@@ -98,19 +114,41 @@ public final class EddyServer implements AutoCloseable {
     SigV4Verifier verifier = config.accessKeys().enabled()
         ? new SigV4Verifier(config.accessKeys()::secretOf, clock)
         : null;
-    StorageEngine engine = StorageEngine.open(engineConfig, changeCapture(config, clock));
+    // Start-up runs on two cores: the store opens (RocksDB's library, the column families, the
+    // catalog and stream log) on one thread while this one binds the port. Clients that connect
+    // meanwhile wait in the listen backlog and are served once both are done.
+    FutureTask<Opened> opening = new FutureTask<>(() -> open(config, clock));
+    Thread opener = new Thread(opening, "eddy-open");
+    opener.setDaemon(true);
+    opener.start();
+    HttpFrontEnd http;
+    try {
+      http = HttpFrontEnd.bind(config.host(), config.port(), tls);
+    } catch (RuntimeException | Error e) {
+      try {
+        await(opening).engine().close();
+      } catch (RuntimeException | Error ignored) {
+        // the bind failure is the one to report
+      }
+      throw e;
+    }
+    Opened opened;
+    try {
+      opened = await(opening);
+    } catch (RuntimeException | Error e) {
+      http.close();
+      throw e;
+    }
+    StorageEngine engine = opened.engine();
     ThreadPoolExecutor workers = null;
     try {
-      Dispatcher dispatcher = dispatcher(config, engine, clock);
-      Warmup.join(warmUp);
       workers = WorkerPool.create(WorkerPool.defaultThreads(), config.maxQueuedRequests());
       byte[] health = ("healthy: dynamodb." + config.region() + ".amazonaws.com\n")
           .getBytes(StandardCharsets.UTF_8);
       InlinePolicy inline = Boolean.parseBoolean(System.getProperty("eddy.inlinePointOps", "true"))
           ? InlinePolicy.pointOperations(config.syncWrites())
           : InlinePolicy.NONE;
-      HttpFrontEnd http = HttpFrontEnd.start(config.host(), config.port(), dispatcher, workers, health,
-          verifier, tls, inline);
+      http.serve(opened.dispatcher(), workers, health, verifier, inline);
       TtlSweeper sweeper = new TtlSweeper(engine, config.ttlSweepInterval());
       sweeper.start();
       ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -126,13 +164,56 @@ public final class EddyServer implements AutoCloseable {
           LOG.log(System.Logger.Level.WARNING, "stream maintenance failed", e);
         }
       }, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS, TimeUnit.SECONDS);
-      return new EddyServer(config, clock, engine, workers, http, dispatcher, sweeper, maintenance);
+      return new EddyServer(config, clock, engine, workers, http, opened.dispatcher(), sweeper, maintenance);
     } catch (RuntimeException | Error e) {
+      http.close();
       if (workers != null) {
         workers.shutdownNow();
       }
       engine.close();
       throw e;
+    }
+  }
+
+  /** The opened store and the operations over it. */
+  private record Opened(StorageEngine engine, Dispatcher dispatcher) {}
+
+  private static Opened open(ServerConfig config, AdjustableClock clock) {
+    EngineConfig engineConfig = new EngineConfig(config.dataDir(), config.region(), config.accountId(), clock,
+        config.syncWrites());
+    StorageEngine engine = StorageEngine.open(engineConfig, changeCapture(config, clock));
+    try {
+      return new Opened(engine, dispatcher(config, engine, clock));
+    } catch (RuntimeException | Error e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** The task's result, waiting for it to finish even when interrupted; its failure rethrown. */
+  private static <T> T await(FutureTask<T> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -14,6 +14,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Netty would otherwise probe for SLF4J and two Log4Js (absent from this jar) before JUL.
+    io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
+        io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
+    // Background threads start loading RocksDB and warming up Netty while the flags are read
+    // (daemon threads: a --help or a bad flag simply exits without waiting for them).
+    EddyServer.preload();
     if (ServerConfig.helpRequested(args)) {
       System.out.print(ServerConfig.usage());
       System.out.flush();

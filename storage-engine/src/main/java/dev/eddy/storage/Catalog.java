@@ -37,7 +37,7 @@ public final class Catalog {
     byte[] prefix = TABLE_PREFIX.getBytes(StandardCharsets.UTF_8);
     try (KvStore.Cursor c = store.cursor(KvStore.Space.META)) {
       for (c.seek(prefix); c.valid() && startsWith(c.key(), prefix); c.next()) {
-        JsonNode stored = Json.MAPPER.readTree(c.value());
+        JsonNode stored = Json.readTree(c.value());
         Table t = new Table(stored.path("id").asLong(), (ObjectNode) stored.path("description"));
         tables.put(t.name(), t);
         nextId = Math.max(nextId, t.id() + 1);

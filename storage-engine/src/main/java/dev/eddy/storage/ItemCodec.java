@@ -36,7 +36,7 @@ public final class ItemCodec {
     out.write(s >>> 16);
     out.write(s >>> 8);
     out.write(s);
-    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       AttributeValues.writeItem(g, item);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -50,7 +50,7 @@ public final class ItemCodec {
     }
     int from = jsonOffset(bytes);
     try {
-      return AttributeValues.readItem(Json.MAPPER.readTree(bytes, from, bytes.length - from));
+      return AttributeValues.readItem(Json.readTree(bytes, from, bytes.length - from));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -25,6 +25,14 @@ public final class StorageEngine implements AutoCloseable {
   }
 
   /**
+   * Loads the store's native library (RocksDB) now rather than on the first {@link #open}; safe
+   * from any thread, and cheap after the first call.
+   */
+  public static void loadNativeLibrary() {
+    RocksStore.loadLibrary();
+  }
+
+  /**
    * Opens the store and the engine. {@code captureFactory} builds the change capture (the stream
    * log) over the same store; pass {@code s -> ChangeCapture.NONE} for none.
    */

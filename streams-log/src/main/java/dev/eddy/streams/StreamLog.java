@@ -49,8 +49,9 @@ public final class StreamLog implements ChangeCapture {
   private final Clock clock;
   private final String region;
   private final String accountId;
-  private final ShardIterators iterators;
-  private final SecureRandom random = new SecureRandom();
+  /** Created on first use: its key may have to be generated, and SecureRandom costs ~40 ms at start-up. */
+  private volatile ShardIterators iterators;
+  private final Object iteratorsLock = new Object();
   private final Map<String, StreamState> streams = new ConcurrentHashMap<>();
   private final Object registryLock = new Object();
   private long nextStreamId;
@@ -61,7 +62,6 @@ public final class StreamLog implements ChangeCapture {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.region = Objects.requireNonNull(region, "region");
     this.accountId = Objects.requireNonNull(accountId, "accountId");
-    this.iterators = new ShardIterators(iteratorKey());
     load();
   }
 
@@ -84,13 +84,32 @@ public final class StreamLog implements ChangeCapture {
 
   // ---------------------------------------------------------------- start-up
 
+  /** Shared, and only created when first needed (an iterator key or a shard id). */
+  private static final class Random {
+    static final SecureRandom SECURE = new SecureRandom();
+  }
+
+  private ShardIterators iterators() {
+    ShardIterators it = iterators;
+    if (it == null) {
+      synchronized (iteratorsLock) {
+        it = iterators;
+        if (it == null) {
+          it = new ShardIterators(iteratorKey());
+          iterators = it;
+        }
+      }
+    }
+    return it;
+  }
+
   private byte[] iteratorKey() {
     byte[] key = store.get(KvStore.Space.STREAMS, Keys.ITERATOR_KEY);
     if (key != null && key.length == 32) {
       return key;
     }
     key = new byte[32];
-    random.nextBytes(key);
+    Random.SECURE.nextBytes(key);
     try (KvStore.Batch b = store.batch()) {
       b.put(KvStore.Space.STREAMS, Keys.ITERATOR_KEY, key);
       store.write(b);
@@ -103,7 +122,7 @@ public final class StreamLog implements ChangeCapture {
     List<StreamState> loaded = new ArrayList<>();
     try (KvStore.Cursor c = store.cursor(KvStore.Space.STREAMS)) {
       for (c.seek(new byte[] {Keys.META}); c.valid() && c.key()[0] == Keys.META; c.next()) {
-        loaded.add(StreamState.fromJson(Json.MAPPER.readTree(c.value())));
+        loaded.add(StreamState.fromJson(Json.readTree(c.value())));
       }
     } catch (IOException e) {
       throw new IllegalStateException("Corrupt stream metadata", e);
@@ -269,7 +288,7 @@ public final class StreamLog implements ChangeCapture {
   private ShardState newShard(StreamState st, int slot, String parent, long now) {
     String id;
     do {
-      id = String.format("shardId-%020d-%08x", Math.max(0, now), random.nextInt());
+      id = String.format("shardId-%020d-%08x", Math.max(0, now), Random.SECURE.nextInt());
     } while (st.shard(id) != null);
     ShardState sh = new ShardState(st.nextShardNo++, id, parent, slot, now, st.nextSeq++);
     st.shards.add(sh);
@@ -494,12 +513,12 @@ public final class StreamLog implements ChangeCapture {
     } finally {
       st.lock.unlock();
     }
-    return iterators.encode(arn, shardId, position, clock.millis());
+    return iterators().encode(arn, shardId, position, clock.millis());
   }
 
   /** GetRecords: at most {@code limit} records and about 1 MB from the iterator's position. */
   public RecordsPage records(String iterator, int limit) {
-    ShardIterators.Decoded it = iterators.decode(iterator);
+    ShardIterators.Decoded it = iterators().decode(iterator);
     if (it == null) {
       throw ApiException.validation("Invalid ShardIterator");
     }
@@ -555,7 +574,7 @@ public final class StreamLog implements ChangeCapture {
         c.next();
       }
     }
-    String next = closed && exhausted ? null : iterators.encode(it.streamArn(), it.shardId(), position, clock.millis());
+    String next = closed && exhausted ? null : iterators().encode(it.streamArn(), it.shardId(), position, clock.millis());
     return new RecordsPage(records, next);
   }
 }

@@ -164,7 +164,7 @@ final class StreamsFixture implements AutoCloseable {
 
   ObjectNode call(String op, String json) {
     try {
-      return ops.get(op).handle((ObjectNode) Json.MAPPER.readTree(json));
+      return ops.get(op).handle((ObjectNode) Json.mapper().readTree(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -174,7 +174,7 @@ final class StreamsFixture implements AutoCloseable {
     ObjectNode res = ops.get(op).handle(req);
     // what the server would send: make sure it serialises and re-reads the same
     try {
-      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(res));
+      return (ObjectNode) Json.mapper().readTree(Json.toBytes(res));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -46,7 +46,7 @@ public class ExpressionBench {
 
   @Setup
   public void setup() throws Exception {
-    item = AttributeValues.readItem(Json.MAPPER.readTree(Items.json("typical")));
+    item = AttributeValues.readItem(Json.mapper().readTree(Items.json("typical")));
     condition = parseCondition();
     update = parseUpdate();
     if (!condition.test(item)) {

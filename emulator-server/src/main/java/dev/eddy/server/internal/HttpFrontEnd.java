@@ -38,44 +38,31 @@ public final class HttpFrontEnd {
   private final EventLoopGroup group;
   private final Channel serverChannel;
   private final ChannelGroup connections;
+  private final Pipelines pipelines;
   private final boolean epoll;
 
   private HttpFrontEnd(EventLoopGroup group, Channel serverChannel, ChannelGroup connections,
-      boolean epoll) {
+      Pipelines pipelines, boolean epoll) {
     this.group = group;
     this.serverChannel = serverChannel;
     this.connections = connections;
+    this.pipelines = pipelines;
     this.epoll = epoll;
   }
 
   /**
-   * Binds {@code host:port} (port 0: any free port) and serves. Throws IllegalStateException
-   * when the address cannot be bound.
+   * Binds {@code host:port} (port 0: any free port) without accepting connections yet: clients
+   * that connect wait in the listen backlog until {@link #serve} (so the port can be bound while
+   * the store opens). Throws IllegalStateException when the address cannot be bound.
    */
-  public static HttpFrontEnd start(String host, int port, Dispatcher dispatcher,
-      ExecutorService workers, byte[] healthBody) {
-    return start(host, port, dispatcher, workers, healthBody, null, null, InlinePolicy.NONE);
-  }
-
-  /**
-   * As {@link #start(String, int, Dispatcher, ExecutorService, byte[])}, verifying request
-   * signatures with {@code verifier} (null: accept any), speaking TLS with {@code tls} (null:
-   * plain HTTP) and running the requests {@code inline} names on the event loop.
-   */
-  public static HttpFrontEnd start(String host, int port, Dispatcher dispatcher,
-      ExecutorService workers, byte[] healthBody, SigV4Verifier verifier, SslContext tls,
-      InlinePolicy inline) {
-    Objects.requireNonNull(inline, "inline");
+  public static HttpFrontEnd bind(String host, int port, SslContext tls) {
     if (System.getProperty("io.netty.leakDetection.level") == null
         && System.getProperty("io.netty.leakDetectionLevel") == null) {
       // Netty's default samples 1 buffer in 128 with a stack trace: a measurable cost per request
       // in production. Set the property (e.g. -Dio.netty.leakDetection.level=paranoid) to hunt leaks.
       ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
     }
-    Objects.requireNonNull(dispatcher, "dispatcher");
-    Objects.requireNonNull(workers, "workers");
-    Objects.requireNonNull(healthBody, "healthBody");
-    boolean epoll = !"nio".equalsIgnoreCase(System.getProperty("eddy.transport")) && Epoll.isAvailable();
+    boolean epoll = useEpoll();
     int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     DefaultThreadFactory threads = new DefaultThreadFactory("eddy-io", false);
     EventLoopGroup group = epoll
@@ -85,26 +72,17 @@ public final class HttpFrontEnd {
         ? EpollServerSocketChannel.class
         : NioServerSocketChannel.class;
     ChannelGroup connections = new DefaultChannelGroup("eddy-connections", GlobalEventExecutor.INSTANCE);
+    Pipelines pipelines = new Pipelines(connections, tls);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(group)
         .channel(channelType)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.AUTO_READ, false) // accepting starts in serve()
+        .childOption(ChannelOption.AUTO_READ, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            connections.add(ch);
-            if (tls != null) {
-              ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
-            }
-            ch.pipeline()
-                .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 64 * 1024))
-                .addLast("aggregate", new LimitedAggregator(MAX_BODY_BYTES))
-                .addLast("eddy", new HttpHandler(dispatcher, workers, healthBody, verifier, inline));
-          }
-        });
+        .childHandler(pipelines);
     ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
     if (!bound.isSuccess()) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -112,7 +90,64 @@ public final class HttpFrontEnd {
       throw new IllegalStateException("cannot listen on " + host + ":" + port + ": "
           + (cause == null ? "unknown error" : cause.getMessage()), cause);
     }
-    return new HttpFrontEnd(group, bound.channel(), connections, epoll);
+    return new HttpFrontEnd(group, bound.channel(), connections, pipelines, epoll);
+  }
+
+  /** True when connections use epoll: available, and not turned off with {@code -Deddy.transport=nio}. */
+  static boolean useEpoll() {
+    return !"nio".equalsIgnoreCase(System.getProperty("eddy.transport")) && Epoll.isAvailable();
+  }
+
+  /** The HTTP/1.1 codec of a connection. */
+  static HttpServerCodec codec() {
+    return new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 64 * 1024);
+  }
+
+  /** What every connection's handler is made of; set once by {@link #serve}. */
+  private record Serving(Dispatcher dispatcher, ExecutorService workers, byte[] healthBody, SigV4Verifier verifier,
+      InlinePolicy inline) {}
+
+  /** Builds the pipeline of each accepted connection (only after {@link #serve}: accepting starts there). */
+  private static final class Pipelines extends ChannelInitializer<Channel> {
+    private final ChannelGroup connections;
+    private final SslContext tls;
+    private volatile Serving serving;
+
+    Pipelines(ChannelGroup connections, SslContext tls) {
+      this.connections = connections;
+      this.tls = tls;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+      Serving s = serving;
+      connections.add(ch);
+      if (tls != null) {
+        ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+      }
+      ch.pipeline()
+          .addLast("http", codec())
+          .addLast("aggregate", new LimitedAggregator(MAX_BODY_BYTES))
+          .addLast("eddy", new HttpHandler(s.dispatcher(), s.workers(), s.healthBody(), s.verifier(), s.inline()));
+    }
+  }
+
+  /**
+   * Starts accepting connections (those waiting in the backlog first): requests go to {@code
+   * dispatcher} on {@code workers} (or on the event loop, for the calls {@code inline} names),
+   * GET / answers {@code healthBody}, signatures are verified with {@code verifier} (null: accept any).
+   */
+  public void serve(Dispatcher dispatcher, ExecutorService workers, byte[] healthBody, SigV4Verifier verifier,
+      InlinePolicy inline) {
+    Objects.requireNonNull(inline, "inline");
+    Objects.requireNonNull(dispatcher, "dispatcher");
+    Objects.requireNonNull(workers, "workers");
+    Objects.requireNonNull(healthBody, "healthBody");
+    if (pipelines.serving != null) {
+      throw new IllegalStateException("already serving");
+    }
+    pipelines.serving = new Serving(dispatcher, workers, healthBody, verifier, inline);
+    serverChannel.config().setAutoRead(true);
   }
 
   /**

@@ -35,7 +35,7 @@ class DispatcherTest {
   }
 
   private static JsonNode json(Reply r) throws Exception {
-    return Json.MAPPER.readTree(r.body());
+    return Json.mapper().readTree(r.body());
   }
 
   @Test

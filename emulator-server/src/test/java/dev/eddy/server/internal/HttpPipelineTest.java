@@ -99,7 +99,7 @@ class HttpPipelineTest {
   }
 
   private static JsonNode json(FullHttpResponse r) throws Exception {
-    return Json.MAPPER.readTree(ByteBufUtil.getBytes(r.content()));
+    return Json.mapper().readTree(ByteBufUtil.getBytes(r.content()));
   }
 
   private static DefaultFullHttpRequest post(String target, String body) {

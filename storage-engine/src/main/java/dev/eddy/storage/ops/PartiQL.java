@@ -617,7 +617,7 @@ final class PartiQL {
 
   private static JsonNode decodeToken(String token, String statement) {
     try {
-      JsonNode t = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(token));
+      JsonNode t = Json.readTree(Base64.getUrlDecoder().decode(token));
       if (t == null || t.path("v").asInt() != 1 || t.path("h").asInt() != statement.hashCode()) {
         throw invalidToken();
       }
@@ -633,7 +633,7 @@ final class PartiQL {
 
   static ObjectNode reparse(ObjectNode response) {
     try {
-      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(response));
+      return (ObjectNode) Json.readTree(Json.toBytes(response));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

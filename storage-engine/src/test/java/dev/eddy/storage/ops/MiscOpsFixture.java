@@ -48,8 +48,8 @@ class MiscOpsFixture implements AutoCloseable {
       if (o == null) {
         throw new IllegalArgumentException("no operation " + op);
       }
-      ObjectNode response = o.handle((ObjectNode) Json.MAPPER.readTree(json.replace('\'', '"')));
-      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(response)); // as sent on the wire
+      ObjectNode response = o.handle((ObjectNode) Json.mapper().readTree(json.replace('\'', '"')));
+      return (ObjectNode) Json.mapper().readTree(Json.toBytes(response)); // as sent on the wire
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -55,8 +55,8 @@ final class OpsTestSupport implements AutoCloseable {
   /** Calls an operation and re-parses its response from the bytes sent on the wire. */
   static ObjectNode callJson(Operation op, String json) {
     try {
-      ObjectNode response = op.handle((ObjectNode) Json.MAPPER.readTree(json));
-      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(response));
+      ObjectNode response = op.handle((ObjectNode) Json.mapper().readTree(json));
+      return (ObjectNode) Json.mapper().readTree(Json.toBytes(response));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -36,14 +36,14 @@ class PartiQLTest {
     req.put("Statement", statement);
     for (int i = 0; i + 1 < extra.length; i += 2) {
       try {
-        req.set(extra[i], Json.MAPPER.readTree(extra[i + 1].replace('\'', '"')));
+        req.set(extra[i], Json.mapper().readTree(extra[i + 1].replace('\'', '"')));
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
     }
     ObjectNode r = t.ops.get("ExecuteStatement").handle(req);
     try {
-      return (ObjectNode) Json.MAPPER.readTree(Json.toBytes(r));
+      return (ObjectNode) Json.mapper().readTree(Json.toBytes(r));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -2,7 +2,6 @@ package dev.eddy.streams.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
@@ -31,7 +30,6 @@ public final class RecordCodec {
   public static final int HEADER = 14;
   private static final byte VERSION = 1;
   private static final String[] EVENT_NAMES = {"INSERT", "MODIFY", "REMOVE"};
-  private static final ObjectReader READER = Json.MAPPER.reader();
 
   private RecordCodec() {}
 
@@ -68,7 +66,7 @@ public final class RecordCodec {
     Keys.putLong(header, 2, createdMillis);
     Keys.putInt(header, 10, (int) Math.min(Integer.MAX_VALUE, sizeBytes(c, viewType)));
     out.write(header, 0, HEADER);
-    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       writeItem(g, "Keys", c.keys());
       if (includesNew(viewType) && c.newItem() != null) {
@@ -109,7 +107,7 @@ public final class RecordCodec {
     d.put("ApproximateCreationDateTime", Math.floorDiv(Keys.getLong(value, 2), 1000L));
     JsonNode payload;
     try {
-      payload = READER.readTree(value, HEADER, value.length - HEADER);
+      payload = Json.readTree(value, HEADER, value.length - HEADER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

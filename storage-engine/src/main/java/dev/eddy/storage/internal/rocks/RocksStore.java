@@ -29,7 +29,12 @@ import org.rocksdb.WriteOptions;
 /** The RocksDB implementation of {@link KvStore}; the only place RocksDB types are used for data. */
 public final class RocksStore implements KvStore {
   static {
-    RocksDB.loadLibrary();
+    NativeLibraryCache.loadRocksDb();
+  }
+
+  /** Loads RocksDB's native library, once (this class's initialisation does it). */
+  public static void loadLibrary() {
+    // nothing more: calling this initialises the class
   }
 
   private final RocksDB db;
