@@ -57,6 +57,7 @@ public final class StartupProbe {
     long t0 = System.nanoTime();
     Process p = pb.start();
     long firstNanos = -1;
+    boolean failed = false;
     try {
       while (System.nanoTime() - t0 < 60_000_000_000L) {
         if (answered(port)) {
@@ -70,7 +71,8 @@ public final class StartupProbe {
       }
       if (firstNanos < 0) {
         System.err.println("server did not answer; its output:\n" + Files.readString(log));
-        System.exit(1);
+        failed = true; // exit only after the server is stopped (finally)
+        return;
       }
       long rssFirst = rssKb(p.pid());
       long cpuFirst = cpuMillis(p.pid());
@@ -87,6 +89,9 @@ public final class StartupProbe {
         p.destroyForcibly();
       }
       Files.deleteIfExists(log);
+      if (failed) {
+        System.exit(1);
+      }
     }
   }
 
