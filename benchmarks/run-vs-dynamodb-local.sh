@@ -2,7 +2,7 @@
 # Eddy against Amazon DynamoDB Local (and, for PutItem, the bare Netty + Jackson + RocksDB
 # server), side by side on this machine, alternating A B A B. See docs/PERFORMANCE.md.
 #
-#   benchmarks/run-vs-dynamodb-local.sh            # full run (about 15 minutes)
+#   benchmarks/run-vs-dynamodb-local.sh            # full run (about 25 minutes)
 #   benchmarks/run-vs-dynamodb-local.sh --quick    # smoke run (about 3 minutes)
 #
 # Options:
@@ -159,18 +159,20 @@ fi
 
 IFS=',' read -r -a WL <<< "$WORKLOADS"
 for w in "${WL[@]}"; do
-  log "workload $w: fresh DynamoDB Local"
-  start ddblocal "$DDBL_PORT" "${DDBL_CMD[@]}"; DDBL_PID=$STARTED_PID
-  warm_up ddblocal "$DDBL_PORT"
   for round in $(seq 1 "$ROUNDS"); do
+    # A fresh DynamoDB Local for every run: the stream records of one run (its table's load
+    # included) slow the next one down by up to 10x (seen here: get 4,100 -> 263 ops/s).
+    log "workload $w round $round/$ROUNDS: fresh DynamoDB Local"
+    start ddblocal "$DDBL_PORT" "${DDBL_CMD[@]}"; DDBL_PID=$STARTED_PID
+    warm_up ddblocal "$DDBL_PORT"
     log "workload $w round $round/$ROUNDS (load: $(cut -d' ' -f1-3 /proc/loadavg))"
     lg eddy "$EDDY_PORT" "$EDDY_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     lg ddblocal "$DDBL_PORT" "$DDBL_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     if [ "$w" = put ] && [ -n "$BARE_PID" ]; then
       lg bare "$BARE_PORT" "$BARE_PID" --workloads put --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     fi
+    stop "$DDBL_PID"
   done
-  stop "$DDBL_PID"
 done
 [ -n "$BARE_PID" ] && stop "$BARE_PID"
 stop "$EDDY_PID"
