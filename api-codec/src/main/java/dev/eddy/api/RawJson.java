@@ -1,6 +1,7 @@
 package dev.eddy.api;
 
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -69,11 +70,7 @@ public final class RawJson implements SerializableString {
 
   @Override
   public int appendUnquotedUTF8(byte[] buffer, int offset) {
-    if (offset + utf8.length > buffer.length) {
-      return -1;
-    }
-    System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-    return utf8.length;
+    return copy(utf8, buffer, offset);
   }
 
   @Override
@@ -101,36 +98,57 @@ public final class RawJson implements SerializableString {
     return utf8.length;
   }
 
-  // Quoting is for JSON strings and names; a raw value is neither.
+  // Quoting: the JSON text as a JSON string (what Jackson would write for getValue()). Not on the
+  // response path, which writes the value raw; here so the class honours its whole contract.
 
   @Override
   public char[] asQuotedChars() {
-    throw new UnsupportedOperationException("a raw JSON value is not a string");
+    return JsonStringEncoder.getInstance().quoteAsString(getValue());
   }
 
   @Override
   public byte[] asQuotedUTF8() {
-    throw new UnsupportedOperationException("a raw JSON value is not a string");
+    return JsonStringEncoder.getInstance().quoteAsUTF8(getValue());
   }
 
   @Override
   public int appendQuotedUTF8(byte[] buffer, int offset) {
-    throw new UnsupportedOperationException("a raw JSON value is not a string");
+    return copy(asQuotedUTF8(), buffer, offset);
   }
 
   @Override
   public int appendQuoted(char[] buffer, int offset) {
-    throw new UnsupportedOperationException("a raw JSON value is not a string");
+    char[] quoted = asQuotedChars();
+    if (offset + quoted.length > buffer.length) {
+      return -1;
+    }
+    System.arraycopy(quoted, 0, buffer, offset, quoted.length);
+    return quoted.length;
   }
 
   @Override
-  public int writeQuotedUTF8(OutputStream out) {
-    throw new UnsupportedOperationException("a raw JSON value is not a string");
+  public int writeQuotedUTF8(OutputStream out) throws IOException {
+    byte[] quoted = asQuotedUTF8();
+    out.write(quoted);
+    return quoted.length;
   }
 
   @Override
   public int putQuotedUTF8(ByteBuffer buffer) {
-    throw new UnsupportedOperationException("a raw JSON value is not a string");
+    byte[] quoted = asQuotedUTF8();
+    if (buffer.remaining() < quoted.length) {
+      return -1;
+    }
+    buffer.put(quoted);
+    return quoted.length;
+  }
+
+  private static int copy(byte[] from, byte[] buffer, int offset) {
+    if (offset + from.length > buffer.length) {
+      return -1;
+    }
+    System.arraycopy(from, 0, buffer, offset, from.length);
+    return from.length;
   }
 
   @Override

@@ -295,33 +295,33 @@ final class StreamLag {
       }
       boolean got = false;
       for (Map.Entry<String, String> e : new ArrayList<>(iterators.entrySet())) {
-        String nextIterator;
+        Polled polled;
         try {
-          nextIterator = raw != null ? rawGetRecords(e.getValue()) : sdkGetRecords(e.getValue());
+          polled = raw != null ? rawGetRecords(e.getValue()) : sdkGetRecords(e.getValue());
         } catch (RuntimeException | java.io.IOException ex) {
           if (errors++ == 0) {
             System.err.println("# stream-lag: first read error: " + ex);
           }
           continue;
         }
-        got |= gotRecords;
-        if (nextIterator == null) {
+        got |= polled.gotRecords();
+        if (polled.nextIterator() == null) {
           iterators.remove(e.getKey());
           finished.add(e.getKey());
         } else {
-          iterators.put(e.getKey(), nextIterator);
+          iterators.put(e.getKey(), polled.nextIterator());
         }
       }
       return got;
     }
 
-    private boolean gotRecords;
+    /** What one GetRecords gave: whether any record came back, and the next iterator (null: shard done). */
+    private record Polled(boolean gotRecords, String nextIterator) {}
 
-    /** GetRecords through the SDK: records the sequence numbers read, returns the next iterator. */
-    private String sdkGetRecords(String iterator) {
+    /** GetRecords through the SDK, recording the sequence numbers read. */
+    private Polled sdkGetRecords(String iterator) {
       GetRecordsResponse resp = gen.streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
       long at = System.nanoTime();
-      gotRecords = !resp.records().isEmpty();
       for (Record r : resp.records()) {
         if (r.eventName() == OperationType.REMOVE || r.dynamodb() == null || !r.dynamodb().hasNewImage()) {
           continue;
@@ -331,11 +331,11 @@ final class StreamLag {
           check.record(Integer.parseInt(seq.n()), at);
         }
       }
-      return resp.nextShardIterator();
+      return new Polled(!resp.records().isEmpty(), resp.nextShardIterator());
     }
 
     /** GetRecords with the raw client: the same, reading the JSON answer itself. */
-    private String rawGetRecords(String iterator) throws java.io.IOException {
+    private Polled rawGetRecords(String iterator) throws java.io.IOException {
       RawClient.Response r = raw.post("DynamoDBStreams_20120810.GetRecords",
           "{\"ShardIterator\":" + Json.quote(iterator) + ",\"Limit\":1000}");
       long at = System.nanoTime();
@@ -343,7 +343,6 @@ final class StreamLag {
         throw new java.io.IOException("GetRecords: HTTP " + r.status() + " " + r.text());
       }
       com.fasterxml.jackson.databind.JsonNode body = Json.tree(r.body());
-      gotRecords = body.path("Records").size() > 0;
       for (com.fasterxml.jackson.databind.JsonNode rec : body.path("Records")) {
         com.fasterxml.jackson.databind.JsonNode seq = rec.path("dynamodb").path("NewImage").path("seq").path("N");
         if (!"REMOVE".equals(rec.path("eventName").asText()) && seq.isTextual()) {
@@ -351,7 +350,7 @@ final class StreamLag {
         }
       }
       com.fasterxml.jackson.databind.JsonNode next = body.get("NextShardIterator");
-      return next == null || next.isNull() ? null : next.asText();
+      return new Polled(body.path("Records").size() > 0, next == null || next.isNull() ? null : next.asText());
     }
   }
 }

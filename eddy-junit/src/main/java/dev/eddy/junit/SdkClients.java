@@ -3,12 +3,12 @@ package dev.eddy.junit;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * AWS SDK v2 clients for an Eddy endpoint. The SDK is an optional dependency: this class is only
@@ -22,28 +22,25 @@ final class SdkClients {
 
   /** A {@code DynamoDbClient}. */
   static AutoCloseable dynamoDb(URI endpoint, String region) {
-    DynamoDbClientBuilder b = DynamoDbClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.of(region))
-        .credentialsProvider(credentials());
-    SdkHttpClient http = urlConnectionClient();
-    if (http != null) {
-      b.httpClient(http);
-    }
-    return b.build();
+    return configured(DynamoDbClient.builder(), endpoint, region).build();
   }
 
   /** A {@code DynamoDbStreamsClient}. */
   static AutoCloseable streams(URI endpoint, String region) {
-    DynamoDbStreamsClientBuilder b = DynamoDbStreamsClient.builder()
-        .endpointOverride(endpoint)
+    return configured(DynamoDbStreamsClient.builder(), endpoint, region).build();
+  }
+
+  /** {@code b} pointed at the endpoint, with dummy credentials and the light HTTP client if present. */
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configured(
+      B b, URI endpoint, String region) {
+    b.endpointOverride(endpoint)
         .region(Region.of(region))
         .credentialsProvider(credentials());
     SdkHttpClient http = urlConnectionClient();
     if (http != null) {
       b.httpClient(http);
     }
-    return b.build();
+    return b;
   }
 
   private static StaticCredentialsProvider credentials() {

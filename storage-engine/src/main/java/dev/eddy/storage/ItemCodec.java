@@ -28,8 +28,12 @@ public final class ItemCodec {
   private ItemCodec() {}
 
   public static byte[] encode(Map<String, AttributeValue> item) {
+    return encode(item, AttributeValues.itemSize(item));
+  }
+
+  /** As {@link #encode(Map)}, with the item's DynamoDB size already known to the caller. */
+  public static byte[] encode(Map<String, AttributeValue> item, long size) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    long size = AttributeValues.itemSize(item);
     int s = (int) Math.min(Integer.MAX_VALUE, size);
     out.write(V1);
     out.write(s >>> 24);

@@ -66,7 +66,7 @@ public final class Items {
         if (c.newItem() == null) {
           batch.delete(KvStore.Space.ITEMS, c.rowKey());
         } else {
-          batch.put(KvStore.Space.ITEMS, c.rowKey(), ItemCodec.encode(c.newItem()));
+          batch.put(KvStore.Space.ITEMS, c.rowKey(), ItemCodec.encode(c.newItem(), newSize));
         }
         long countDelta = (c.oldItem() == null ? 1 : 0) - (c.newItem() == null ? 1 : 0);
         if (countDelta != 0) {

@@ -100,18 +100,21 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       String target = request.headers().get(TARGET);
       int length = request.content().readableBytes();
       boolean now = inline.inline(target, length);
+      Body body = null;
       ObjectNode parsed = null;
       if (!now && inline.worthPeeking(target, length)) {
-        parsed = tryParse(request.content()); // malformed: the worker answers it as usual
+        body = Body.of(request.content());
+        parsed = tryParse(body); // malformed: the worker answers it as usual
         now = parsed != null && inline.inline(parsed);
       }
       if (now) {
-        respond(ctx, answer(request, target, parsed), ex);
+        respond(ctx, answer(request, target, body, parsed), ex);
         return;
       }
-      ObjectNode body = parsed;
+      Body read = body;
+      ObjectNode tree = parsed;
       try {
-        workers.execute(() -> work(ctx, request, target, body, ex));
+        workers.execute(() -> work(ctx, request, target, read, tree, ex));
       } catch (RejectedExecutionException e) {
         request.release();
         boolean shuttingDown = workers.isShutdown();
@@ -143,9 +146,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   /** Runs on a worker thread: parse, dispatch, then hand the reply back to the event loop. */
-  private void work(ChannelHandlerContext ctx, FullHttpRequest request, String target, ObjectNode parsed,
-      Exchange ex) {
-    FullHttpResponse response = answer(request, target, parsed);
+  private void work(ChannelHandlerContext ctx, FullHttpRequest request, String target, Body body,
+      ObjectNode parsed, Exchange ex) {
+    FullHttpResponse response = answer(request, target, body, parsed);
     try {
       ctx.executor().execute(() -> respond(ctx, response, ex));
     } catch (RejectedExecutionException e) {
@@ -153,12 +156,23 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** A request body as bytes: the buffer's own array when it has one, else one copy. */
+  private record Body(byte[] bytes, int offset, int length) {
+    static Body of(ByteBuf content) {
+      int length = content.readableBytes();
+      if (content.hasArray()) {
+        return new Body(content.array(), content.arrayOffset() + content.readerIndex(), length);
+      }
+      byte[] bytes = new byte[length];
+      content.getBytes(content.readerIndex(), bytes);
+      return new Body(bytes, 0, length);
+    }
+  }
+
   /** The body as JSON, or null when it is not a well-formed request object. */
-  private static ObjectNode tryParse(ByteBuf content) {
-    byte[] bytes = new byte[content.readableBytes()];
-    content.getBytes(content.readerIndex(), bytes);
+  private static ObjectNode tryParse(Body body) {
     try {
-      return Json.parseRequest(bytes, 0, bytes.length);
+      return Json.parseRequest(body.bytes(), body.offset(), body.length());
     } catch (ApiException e) {
       return null;
     }
@@ -166,26 +180,17 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /**
    * Authenticates and dispatches one API call (releasing the request) and builds its response;
-   * {@code parsed}: the body already parsed, or null.
+   * {@code body} and {@code parsed}: the body already read and parsed, or null.
    */
-  private FullHttpResponse answer(FullHttpRequest request, String target, ObjectNode parsed) {
+  private FullHttpResponse answer(FullHttpRequest request, String target, Body body, ObjectNode parsed) {
     Reply reply;
     try {
-      ByteBuf content = request.content();
-      int length = content.readableBytes();
-      byte[] bytes;
-      int offset;
-      if (content.hasArray()) {
-        bytes = content.array();
-        offset = content.arrayOffset() + content.readerIndex();
-      } else {
-        bytes = new byte[length];
-        content.getBytes(content.readerIndex(), bytes);
-        offset = 0;
-      }
-      reply = authenticate(request, bytes, offset, length);
+      Body b = body != null ? body : Body.of(request.content());
+      reply = authenticate(request, b.bytes(), b.offset(), b.length());
       if (reply == null) {
-        reply = parsed != null ? dispatcher.dispatch(target, parsed) : dispatcher.dispatch(target, bytes, offset, length);
+        reply = parsed != null
+            ? dispatcher.dispatch(target, parsed)
+            : dispatcher.dispatch(target, b.bytes(), b.offset(), b.length());
       }
     } catch (Throwable t) {
       LOG.log(System.Logger.Level.ERROR, "internal error in " + target, t);

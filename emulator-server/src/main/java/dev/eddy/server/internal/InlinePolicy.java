@@ -49,12 +49,10 @@ public final class InlinePolicy {
     return new InlinePolicy(targets, Set.of(PREFIX + "Query", PREFIX + "Scan"), MAX_INLINE_BODY);
   }
 
-  /** {@code targets} (full X-Amz-Target values) with bodies up to {@code maxBody} bytes run inline. */
-  static InlinePolicy of(Set<String> targets, int maxBody) {
-    return new InlinePolicy(Set.copyOf(targets), Set.of(), maxBody);
-  }
-
-  /** {@code limited} targets run inline when their parsed body bounds the work (see {@link #inline(ObjectNode)}). */
+  /**
+   * {@code targets} (full X-Amz-Target values) with bodies up to {@code maxBody} bytes run inline;
+   * {@code limited} targets too when their parsed body bounds the work (see {@link #inline(ObjectNode)}).
+   */
   static InlinePolicy of(Set<String> targets, Set<String> limited, int maxBody) {
     return new InlinePolicy(Set.copyOf(targets), Set.copyOf(limited), maxBody);
   }

@@ -204,7 +204,7 @@ class HttpPipelineTest {
   @Test
   void inlineTargetsRunOnTheEventLoopInTurn() throws Exception {
     List<Runnable> held = new java.util.ArrayList<>();
-    EmbeddedChannel ch = heldChannel(held, InlinePolicy.of(java.util.Set.of("T.Echo"), 20));
+    EmbeddedChannel ch = heldChannel(held, InlinePolicy.of(java.util.Set.of("T.Echo"), java.util.Set.of(), 20));
     // an inline target is answered at once, without the workers
     ch.writeInbound(post("T.Echo", "{\"n\":0}"));
     FullHttpResponse r = ch.readOutbound();

@@ -83,9 +83,8 @@ final class PageReader {
         }
         byte[] value = c.value();
         advance(c, forward);
-        long size;
+        long size = ItemCodec.size(value);
         if (asStored) {
-          size = ItemCodec.size(value);
           count++;
           if (items != null) {
             items.addRawValue(ItemCodec.json(value));
@@ -93,7 +92,6 @@ final class PageReader {
         } else {
           Map<String, AttributeValue> entry = ItemCodec.decode(value);
           Map<String, AttributeValue> item = entry;
-          size = AttributeValues.itemSize(entry);
           if (index != null && selection.needsTableItem()) {
             item = engine.items().get(table.rowKey(entry));
             if (item == null) {
