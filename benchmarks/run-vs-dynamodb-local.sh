@@ -98,7 +98,8 @@ start() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is already in use; set ${name^^}_PORT" >&2; exit 1
   fi
-  "$@" > "$OUT/$name-$port.log" 2>&1 &
+  # in $OUT: DynamoDB Local writes dynamodb-local-metadata.json into its working directory
+  (cd "$OUT" && exec "$@") > "$OUT/$name-$port.log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")
   for _ in $(seq 1 600); do

@@ -44,10 +44,29 @@ public final class Validation {
   }
 
   public Validation pattern(String value, String path, Pattern p) {
-    if (value != null && !p.matcher(value).matches()) {
+    if (value != null && !(p == TABLE_NAME ? isTableNameChars(value) : p.matcher(value).matches())) {
       add(value, path, "Member must satisfy regular expression pattern: " + p.pattern());
     }
     return this;
+  }
+
+  /**
+   * True when {@code s} matches {@link #TABLE_NAME}: the same test without a regex, as every
+   * request checks a table name (a Matcher cost ~1 µs of a ~20 µs GetItem).
+   */
+  public static boolean isTableNameChars(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Table name: not null, 3..255, [a-zA-Z0-9_.-]+. */

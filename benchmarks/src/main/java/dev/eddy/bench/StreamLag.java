@@ -248,40 +248,94 @@ final class StreamLag {
       closeQuietly(raw);
     }
 
+    /** One shard as DescribeStream lists it. */
+    private record ShardInfo(String id, String parent, boolean open) {}
+
     void discover(boolean atStart) {
       lastDescribe = System.nanoTime();
-      List<Shard> shards = new ArrayList<>();
+      List<ShardInfo> shards;
+      try {
+        shards = raw != null ? rawShards() : sdkShards();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Set<String> all = new HashSet<>();
+      for (ShardInfo s : shards) {
+        all.add(s.id());
+      }
+      for (ShardInfo s : shards) {
+        if (known.contains(s.id())) {
+          continue;
+        }
+        if (!atStart && s.parent() != null && all.contains(s.parent()) && !finished.contains(s.parent())) {
+          continue; // read the parent to its end first
+        }
+        if (atStart && !s.open()) {
+          known.add(s.id());
+          finished.add(s.id());
+          continue;
+        }
+        String type = atStart ? "LATEST" : "TRIM_HORIZON";
+        String it;
+        try {
+          it = raw != null ? rawIterator(s.id(), type)
+              : gen.streams.getShardIterator(b -> b.streamArn(streamArn).shardId(s.id())
+                  .shardIteratorType(ShardIteratorType.fromValue(type))).shardIterator();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        known.add(s.id());
+        iterators.put(s.id(), it);
+      }
+    }
+
+    private List<ShardInfo> sdkShards() {
+      List<ShardInfo> shards = new ArrayList<>();
       String from = null;
       do {
         String start = from;
         DescribeStreamResponse resp = gen.streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(start));
-        shards.addAll(resp.streamDescription().shards());
+        for (Shard s : resp.streamDescription().shards()) {
+          shards.add(new ShardInfo(s.shardId(), s.parentShardId(),
+              s.sequenceNumberRange() == null || s.sequenceNumberRange().endingSequenceNumber() == null));
+        }
         from = resp.streamDescription().lastEvaluatedShardId();
       } while (from != null);
-      Set<String> all = new HashSet<>();
-      for (Shard s : shards) {
-        all.add(s.shardId());
+      return shards;
+    }
+
+    /**
+     * DescribeStream with the raw client: the reader polls between these calls, and an SDK call
+     * on its thread (milliseconds on a shared 2-core machine) would show up as lag.
+     */
+    private List<ShardInfo> rawShards() throws java.io.IOException {
+      List<ShardInfo> shards = new ArrayList<>();
+      String from = null;
+      do {
+        RawClient.Response r = raw.post("DynamoDBStreams_20120810.DescribeStream", "{\"StreamArn\":" + Json.quote(streamArn)
+            + (from == null ? "" : ",\"ExclusiveStartShardId\":" + Json.quote(from)) + "}");
+        if (r.status() != 200) {
+          throw new java.io.IOException("DescribeStream: HTTP " + r.status() + " " + r.text());
+        }
+        com.fasterxml.jackson.databind.JsonNode d = Json.tree(r.body()).path("StreamDescription");
+        for (com.fasterxml.jackson.databind.JsonNode s : d.path("Shards")) {
+          com.fasterxml.jackson.databind.JsonNode parent = s.get("ParentShardId");
+          shards.add(new ShardInfo(s.path("ShardId").asText(), parent == null ? null : parent.asText(),
+              !s.path("SequenceNumberRange").has("EndingSequenceNumber")));
+        }
+        com.fasterxml.jackson.databind.JsonNode last = d.get("LastEvaluatedShardId");
+        from = last == null || last.isNull() ? null : last.asText();
+      } while (from != null);
+      return shards;
+    }
+
+    private String rawIterator(String shardId, String type) throws java.io.IOException {
+      RawClient.Response r = raw.post("DynamoDBStreams_20120810.GetShardIterator", "{\"StreamArn\":"
+          + Json.quote(streamArn) + ",\"ShardId\":" + Json.quote(shardId) + ",\"ShardIteratorType\":\"" + type + "\"}");
+      if (r.status() != 200) {
+        throw new java.io.IOException("GetShardIterator: HTTP " + r.status() + " " + r.text());
       }
-      for (Shard s : shards) {
-        if (known.contains(s.shardId())) {
-          continue;
-        }
-        String parent = s.parentShardId();
-        if (!atStart && parent != null && all.contains(parent) && !finished.contains(parent)) {
-          continue; // read the parent to its end first
-        }
-        boolean open = s.sequenceNumberRange() == null || s.sequenceNumberRange().endingSequenceNumber() == null;
-        if (atStart && !open) {
-          known.add(s.shardId());
-          finished.add(s.shardId());
-          continue;
-        }
-        ShardIteratorType type = atStart ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON;
-        String it = gen.streams.getShardIterator(b -> b.streamArn(streamArn).shardId(s.shardId())
-            .shardIteratorType(type)).shardIterator();
-        known.add(s.shardId());
-        iterators.put(s.shardId(), it);
-      }
+      return Json.tree(r.body()).path("ShardIterator").asText();
     }
 
     /** One GetRecords on every followed shard; true when any record came back. */

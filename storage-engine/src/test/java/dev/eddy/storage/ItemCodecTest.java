@@ -34,6 +34,52 @@ class ItemCodecTest {
     assertNull(ItemCodec.decode(null));
   }
 
+  /** Every type, nested, with the edge cases the streaming decoder must read back as the tree reader did. */
+  private static Map<String, AttributeValue> everyType() {
+    Map<String, AttributeValue> item = new LinkedHashMap<>(item());
+    item.put("big", AttributeValue.N.of("1E+125"));
+    item.put("tiny", AttributeValue.N.of("-0.000000000000000000000000000000000000001"));
+    item.put("zero", AttributeValue.N.of("0.000"));
+    item.put("b", AttributeValue.B.of(new byte[] {0, 1, 2, (byte) 0xff}));
+    item.put("t", AttributeValue.Bool.of(false));
+    item.put("null", AttributeValue.Null.INSTANCE);
+    item.put("ss", new AttributeValue.SS(new java.util.LinkedHashSet<>(List.of("b", "a", "\u2603"))));
+    item.put("ns", new AttributeValue.NS(new java.util.LinkedHashSet<>(
+        List.of(new java.math.BigDecimal("3"), new java.math.BigDecimal("1.50")))));
+    item.put("bs", new AttributeValue.BS(new java.util.LinkedHashSet<>(
+        List.of(AttributeValue.Blob.wrap(new byte[] {9}), AttributeValue.Blob.wrap(new byte[0])))));
+    Map<String, AttributeValue> inner = new LinkedHashMap<>();
+    inner.put("empty", new AttributeValue.M(Map.of()));
+    inner.put("list", new AttributeValue.L(List.of(new AttributeValue.L(List.of()), AttributeValue.Null.INSTANCE)));
+    inner.put("s", new AttributeValue.S(""));
+    item.put("m", new AttributeValue.M(inner));
+    return item;
+  }
+
+  @Test
+  void decodesEveryTypeAsTheRequestReaderReadsIt() {
+    Map<String, AttributeValue> item = everyType();
+    byte[] stored = ItemCodec.encode(item);
+    Map<String, AttributeValue> decoded = ItemCodec.decode(stored);
+    assertEquals(item, decoded);
+    assertEquals(List.copyOf(item.keySet()), List.copyOf(decoded.keySet()));
+    // the same as reading the stored JSON as a request item
+    assertEquals(AttributeValues.readItem(parse(wrap(ItemCodec.json(stored))).get("Item")), decoded);
+    assertEquals(item, ItemCodec.decode(Json.toBytes(AttributeValues.itemToJson(item))));
+  }
+
+  @Test
+  void decodesOnlyTheNamedAttributes() {
+    Map<String, AttributeValue> item = everyType();
+    byte[] stored = ItemCodec.encode(item);
+    Map<String, AttributeValue> some = ItemCodec.decode(stored, java.util.Set.of("pk", "m", "bs", "absent"));
+    assertEquals(List.of("pk", "bs", "m"), List.copyOf(some.keySet()));
+    assertEquals(item.get("pk"), some.get("pk"));
+    assertEquals(item.get("m"), some.get("m"));
+    assertEquals(item.get("bs"), some.get("bs"));
+    assertEquals(Map.of(), ItemCodec.decode(stored, java.util.Set.of()));
+  }
+
   @Test
   void readsValuesStoredBeforeTheHeaderExisted() {
     Map<String, AttributeValue> item = item();

@@ -182,4 +182,82 @@ final class Ast {
       this.sections = sections;
     }
   }
+
+  // ---- copies ----
+  // The checker binds names and values into the nodes it is given (PathOp.path, ValueOp.value), so
+  // a parsed tree kept for reuse is copied before each check. Lists of Elem and Path are immutable
+  // once built and are shared.
+
+  static Cond copy(Cond c) {
+    Cond out;
+    if (c instanceof Compare x) {
+      out = new Compare(x.op, copy(x.left), copy(x.right));
+    } else if (c instanceof Between x) {
+      out = new Between(copy(x.value), copy(x.low), copy(x.high));
+    } else if (c instanceof In x) {
+      out = new In(copy(x.value), copyOperands(x.list));
+    } else if (c instanceof And x) {
+      out = new And(copy(x.left), copy(x.right));
+    } else if (c instanceof Or x) {
+      out = new Or(copy(x.left), copy(x.right));
+    } else if (c instanceof Not x) {
+      out = new Not(copy(x.inner));
+    } else if (c instanceof FuncCond x) {
+      out = new FuncCond((FuncOp) copy(x.call));
+    } else if (c instanceof True) {
+      out = new True();
+    } else {
+      throw new IllegalStateException("unknown condition node " + c.getClass());
+    }
+    out.parens = c.parens;
+    return out;
+  }
+
+  static Operand copy(Operand o) {
+    if (o == null) {
+      return null;
+    }
+    Operand out;
+    if (o instanceof PathOp x) {
+      PathOp p = new PathOp(x.raw);
+      p.path = x.path;
+      out = p;
+    } else if (o instanceof ValueOp x) {
+      ValueOp v = x.placeholder != null ? new ValueOp(x.placeholder) : new ValueOp(x.value);
+      v.value = x.value;
+      out = v;
+    } else if (o instanceof FuncOp x) {
+      out = new FuncOp(x.name, copyOperands(x.args));
+    } else if (o instanceof ArithOp x) {
+      out = new ArithOp(x.op, copy(x.left), copy(x.right));
+    } else {
+      throw new IllegalStateException("unknown operand node " + o.getClass());
+    }
+    out.parens = o.parens;
+    return out;
+  }
+
+  static List<Operand> copyOperands(List<Operand> list) {
+    List<Operand> out = new java.util.ArrayList<>(list.size());
+    for (Operand o : list) {
+      out.add(copy(o));
+    }
+    return out;
+  }
+
+  static List<PathOp> copyPaths(List<PathOp> list) {
+    List<PathOp> out = new java.util.ArrayList<>(list.size());
+    for (PathOp o : list) {
+      out.add((PathOp) copy(o));
+    }
+    return out;
+  }
+
+  static Update copy(Update u) {
+    List<Action> actions = new java.util.ArrayList<>(u.actions.size());
+    for (Action a : u.actions) {
+      actions.add(new Action(a.type, (PathOp) copy(a.target), copy(a.value), a.legacy));
+    }
+    return new Update(actions, u.sections);
+  }
 }

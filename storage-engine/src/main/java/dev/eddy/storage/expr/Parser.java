@@ -64,7 +64,50 @@ final class Parser {
     return new Parser(text, kind);
   }
 
+  /**
+   * Trees parsed before, by kind and text: a service sends the same few expressions again and
+   * again with other values. Only successful parses are kept (errors are parsed again, to throw);
+   * callers get a copy, since the checker binds into the tree. Bounded: cleared when full.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<Parsed, Object> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  static final int CACHE_ENTRIES = 512;
+  static final int CACHE_MAX_TEXT = 1024;
+
+  private record Parsed(ExpressionKind kind, String text) {}
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cached(ExpressionKind kind, String text, java.util.function.Supplier<T> parse,
+      java.util.function.UnaryOperator<T> copy) {
+    if (text == null || text.length() > CACHE_MAX_TEXT) {
+      return parse.get();
+    }
+    Parsed key = new Parsed(kind, text);
+    T tree = (T) PARSED.get(key);
+    if (tree == null) {
+      tree = parse.get();
+      if (PARSED.size() >= CACHE_ENTRIES) {
+        PARSED.clear();
+      }
+      PARSED.putIfAbsent(key, copy.apply(tree)); // the kept tree is never handed out
+      return tree;
+    }
+    return copy.apply(tree);
+  }
+
   static Cond parseCondition(String text, ExpressionKind kind) {
+    return cached(kind, text, () -> parseConditionUncached(text, kind), Ast::copy);
+  }
+
+  static Update parseUpdate(String text) {
+    return cached(ExpressionKind.UPDATE, text, () -> parseUpdateUncached(text), Ast::copy);
+  }
+
+  static List<PathOp> parseProjection(String text) {
+    return cached(ExpressionKind.PROJECTION, text, () -> parseProjectionUncached(text), Ast::copyPaths);
+  }
+
+  private static Cond parseConditionUncached(String text, ExpressionKind kind) {
     Parser p = start(text, kind);
     try {
       Cond c = p.orCond();
@@ -77,7 +120,7 @@ final class Parser {
     }
   }
 
-  static Update parseUpdate(String text) {
+  private static Update parseUpdateUncached(String text) {
     Parser p = start(text, ExpressionKind.UPDATE);
     try {
       return p.update();
@@ -88,7 +131,7 @@ final class Parser {
     }
   }
 
-  static List<PathOp> parseProjection(String text) {
+  private static List<PathOp> parseProjectionUncached(String text) {
     Parser p = start(text, ExpressionKind.PROJECTION);
     try {
       List<PathOp> paths = new ArrayList<>();

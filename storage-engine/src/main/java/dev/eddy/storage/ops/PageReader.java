@@ -11,8 +11,10 @@ import dev.eddy.storage.KvStore;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -125,7 +127,7 @@ final class PageReader {
     response.put("Count", count);
     response.put("ScannedCount", scanned);
     if (stopped && last != null) {
-      response.set("LastEvaluatedKey", AttributeValues.itemToJson(lastEvaluatedKey(ItemCodec.decode(last))));
+      response.set("LastEvaluatedKey", AttributeValues.itemToJson(lastEvaluatedKey(ItemCodec.decode(last, keyAttributes()))));
     }
     return new Page(response, readBytes, fetchedBlocks);
   }
@@ -139,6 +141,21 @@ final class PageReader {
   }
 
   /** The table key attributes, then (for an index) the index key attributes of an item. */
+  /** The attributes a LastEvaluatedKey is made of: the table's key, and the index's. */
+  private Set<String> keyAttributes() {
+    Set<String> names = new HashSet<>(4);
+    names.add(table.keySchema().hash().name());
+    if (table.keySchema().range() != null) {
+      names.add(table.keySchema().range().name());
+    }
+    if (index != null) {
+      for (KeyDef d : index.startKeyAttributes()) {
+        names.add(d.name());
+      }
+    }
+    return names;
+  }
+
   Map<String, AttributeValue> lastEvaluatedKey(Map<String, AttributeValue> item) {
     Map<String, AttributeValue> key = new LinkedHashMap<>(table.keySchema().keyOf(item));
     if (index != null) {
