@@ -202,13 +202,17 @@ public final class LoadGenerator implements AutoCloseable {
         return 0;
       }, null);
       case "scan" -> scan();
+      case "describe" -> closedLoop("describe", (t, r) -> {
+        ddb.describeTable(b -> b.tableName(options.table()));
+        return 0;
+      }, null);
       case "stream-lag" -> new StreamLag(this, options).run();
       default -> throw new IllegalArgumentException(workload);
     };
   }
 
   static final List<String> RAW_WORKLOADS =
-      List.of("put", "get", "query", "batchwrite", "update", "transact", "scan");
+      List.of("put", "get", "query", "batchwrite", "update", "transact", "scan", "describe");
 
   /**
    * The closed-loop workloads with {@link RawClient}: the same requests as the SDK variants above
@@ -278,6 +282,11 @@ public final class LoadGenerator implements AutoCloseable {
             return Json.intField(body, "Count") * itemBytes;
           }, bytesPerSecond -> String.format(Locale.ROOT, "MB/s=%.2f", bytesPerSecond / 1e6));
         }
+        case "describe" -> closedLoop("describe", (t, r) -> {
+          // DescribeTable reads the item count and size, which every write adds to
+          raw(clients, t).ok("DescribeTable", "{\"TableName\":" + table + "}");
+          return 0;
+        }, null);
         default -> throw new IllegalArgumentException(workload);
       };
     } finally {

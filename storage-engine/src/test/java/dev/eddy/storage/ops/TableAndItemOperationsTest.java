@@ -84,6 +84,30 @@ class TableAndItemOperationsTest {
   }
 
   @Test
+  void countersStayExactPastTheSuccessiveMergeLimit() {
+    createTable();
+    // hundreds of count and size operands on the same two counters, growing and shrinking, so
+    // RocksDB folds them into a value many times (max successive merges) between reads
+    long size = 0;
+    for (int i = 0; i < 300; i++) {
+      String item = "{\"pk\":{\"S\":\"k" + i + "\"},\"sk\":{\"N\":\"1\"},\"v\":{\"S\":\"" + "x".repeat(i % 7) + "\"}}";
+      long itemSize = dev.eddy.api.AttributeValues.itemSize(
+          dev.eddy.api.AttributeValues.readItem(dev.eddy.api.Json.parseRequest(item.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, item.length())));
+      call("PutItem", "{\"TableName\":\"tab1\",\"Item\":" + item + "}");
+      size += itemSize;
+      if (i % 3 == 0) {
+        call("DeleteItem", "{\"TableName\":\"tab1\",\"Key\":{\"pk\":{\"S\":\"k" + i + "\"},\"sk\":{\"N\":\"1\"}}}");
+        size -= itemSize;
+      }
+      if (i % 50 == 49) {
+        JsonNode t = call("DescribeTable", "{\"TableName\":\"tab1\"}").get("Table");
+        assertEquals(i + 1 - (i / 3 + 1), t.get("ItemCount").asLong(), "after " + (i + 1));
+        assertEquals(size, t.get("TableSizeBytes").asLong(), "after " + (i + 1));
+      }
+    }
+  }
+
+  @Test
   void putGetDeleteWithCountersAndReturnValues() {
     createTable();
     call("PutItem", "{\"TableName\":\"tab1\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1.50\"},\"v\":{\"SS\":[\"x\",\"y\"]}}}");

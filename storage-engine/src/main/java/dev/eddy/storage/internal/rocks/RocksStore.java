@@ -98,8 +98,12 @@ public final class RocksStore implements KvStore {
     // that cannot hold its key instead of reading and decompressing a block of each. Without it
     // GetItem on a 10M-item table cost ~1.4x what it costs on a 100k one.
     BloomFilter bloom = new BloomFilter(10, false);
+    // Item counts and sizes are merge operands (one per write, no read). Left alone they pile up
+    // in the memtable until it is flushed, and every read of a counter (DescribeTable) folds them
+    // all: 2 -> 62 ms after 300,000 new items. Past 16 successive operands RocksDB writes the sum.
     ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
         .setMergeOperator(addOperator)
+        .setMaxSuccessiveMerges(16)
         .setCompressionType(CompressionType.LZ4_COMPRESSION)
         .setWriteBufferSize(32L * 1024 * 1024)
         .setTableFormatConfig(new BlockBasedTableConfig()
