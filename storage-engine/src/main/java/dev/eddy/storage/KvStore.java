@@ -24,7 +24,12 @@ public interface KvStore extends AutoCloseable {
   /** Commits the batch atomically (written to the write-ahead log before it returns). */
   void write(Batch batch);
 
-  /** Deletes all keys in [from, to). */
+  /**
+   * Deletes all keys in [from, to). In {@link Space#ITEMS} and {@link Space#INDEXES} a deleted
+   * range must never be read again (it is a deleted table's or index's, and their ids are not
+   * reused): reads there do not look for range deletions, which is what keeps them cheap after
+   * thousands of DeleteTable calls.
+   */
   void deleteRange(Space space, byte[] from, byte[] to);
 
   /** Flushes memtables; called on shutdown. */
