@@ -2,12 +2,12 @@
 # Eddy against Amazon DynamoDB Local (and, for PutItem, the bare Netty + Jackson + RocksDB
 # server), side by side on this machine, alternating A B A B. See docs/PERFORMANCE.md.
 #
-#   benchmarks/run-vs-dynamodb-local.sh            # full run (about 25 minutes)
+#   benchmarks/run-vs-dynamodb-local.sh            # full run (about 30 minutes)
 #   benchmarks/run-vs-dynamodb-local.sh --quick    # smoke run (about 3 minutes)
 #
 # Options:
 #   --quick               short durations (3 s runs, 3 s warm-ups, 2,000 items, 1 round)
-#   --workloads LIST      comma-separated subset of: put,get,query,batchwrite,update,transact,scan,stream-lag
+#   --workloads LIST      comma-separated subset of: put,get,query,batchwrite,update,transact,scan,describe,tables,stream-lag
 #   --no-stream           tables without a stream (default: NEW_AND_OLD_IMAGES)
 #   --threads N           client threads (default 8)
 #   --rounds N            A B pairs per workload (default 2; 1 with --quick)
@@ -27,7 +27,7 @@ BARE_PORT=${BARE_PORT:-18002}
 
 QUICK=0
 BUILD=1
-WORKLOADS=put,get,query,batchwrite,update,transact,scan,stream-lag
+WORKLOADS=put,get,query,batchwrite,update,transact,scan,describe,tables,stream-lag
 STREAM_FLAG=
 THREADS=8
 CLIENT=raw

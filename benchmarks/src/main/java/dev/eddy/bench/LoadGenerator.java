@@ -206,13 +206,28 @@ public final class LoadGenerator implements AutoCloseable {
         ddb.describeTable(b -> b.tableName(options.table()));
         return 0;
       }, null);
+      case "tables" -> {
+        long[] made = new long[options.threads()];
+        yield closedLoop("tables", (t, r) -> {
+          String name = options.table() + "_c" + t + "_" + made[t]++;
+          createTable(name, false);
+          for (int k = 0; k < TABLE_CYCLE_PUTS; k++) {
+            ddb.putItem(b -> b.tableName(name).item(item(r.nextInt(options.tableSize()))));
+          }
+          ddb.deleteTable(b -> b.tableName(name));
+          return 0;
+        }, null);
+      }
       case "stream-lag" -> new StreamLag(this, options).run();
       default -> throw new IllegalArgumentException(workload);
     };
   }
 
   static final List<String> RAW_WORKLOADS =
-      List.of("put", "get", "query", "batchwrite", "update", "transact", "scan", "describe");
+      List.of("put", "get", "query", "batchwrite", "update", "transact", "scan", "describe", "tables");
+
+  /** PutItems in each CreateTable ... DeleteTable cycle of the tables workload. */
+  static final int TABLE_CYCLE_PUTS = 5;
 
   /**
    * The closed-loop workloads with {@link RawClient}: the same requests as the SDK variants above
@@ -287,6 +302,25 @@ public final class LoadGenerator implements AutoCloseable {
           raw(clients, t).ok("DescribeTable", "{\"TableName\":" + table + "}");
           return 0;
         }, null);
+        case "tables" -> {
+          long[] made = new long[options.threads()];
+          yield closedLoop("tables", (t, r) -> {
+            // what a test suite does against one server: a table per test, a few writes, delete
+            String name = Json.quote(options.table() + "_c" + t + "_" + made[t]++);
+            RawClient c = raw(clients, t);
+            c.ok("CreateTable", "{\"TableName\":" + name + ",\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
+                + "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],\"KeySchema\":["
+                + "{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+                + "\"BillingMode\":\"PAY_PER_REQUEST\""
+                + (options.stream() ? ",\"StreamSpecification\":{\"StreamEnabled\":true,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}" : "")
+                + "}");
+            for (int k = 0; k < TABLE_CYCLE_PUTS; k++) {
+              c.ok("PutItem", "{\"TableName\":" + name + ",\"Item\":" + itemJson(r.nextInt(options.tableSize())) + "}");
+            }
+            c.ok("DeleteTable", "{\"TableName\":" + name + "}");
+            return 0;
+          }, null);
+        }
         default -> throw new IllegalArgumentException(workload);
       };
     } finally {
@@ -503,8 +537,13 @@ public final class LoadGenerator implements AutoCloseable {
   }
 
   void createTable() {
+    createTable(options.table(), true);
+  }
+
+  /** Creates table {@code name} with the load generator's key schema; waits for ACTIVE if asked. */
+  void createTable(String name, boolean awaitActive) {
     ddb.createTable(b -> {
-      b.tableName(options.table())
+      b.tableName(name)
           .attributeDefinitions(
               AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
               AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
@@ -517,9 +556,9 @@ public final class LoadGenerator implements AutoCloseable {
       }
     });
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (ddb.describeTable(b -> b.tableName(options.table())).table().tableStatus() != TableStatus.ACTIVE) {
+    while (awaitActive && ddb.describeTable(b -> b.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("table " + options.table() + " not ACTIVE after 60 s");
+        throw new IllegalStateException("table " + name + " not ACTIVE after 60 s");
       }
       LockSupport.parkNanos(20_000_000L);
     }
