@@ -162,7 +162,7 @@ public final class IndexMaintenance implements WriteHook, AutoCloseable {
         return; // table or index deleted meanwhile
       }
       List<byte[]> keys = new ArrayList<>(BACKFILL_BATCH);
-      try (KvStore.Cursor cur = store.cursor(KvStore.Space.ITEMS)) {
+      try (KvStore.Cursor cur = store.cursor(KvStore.Space.ITEMS, resume, end)) {
         for (cur.seek(resume); cur.valid() && keys.size() < BACKFILL_BATCH; cur.next()) {
           byte[] k = cur.key();
           if (Arrays.compareUnsigned(k, end) >= 0) {

@@ -86,8 +86,8 @@ public final class Items {
     return real.size();
   }
 
-  /** A cursor over the ITEMS space (for Query and Scan). */
-  public KvStore.Cursor cursor() {
-    return store.cursor(KvStore.Space.ITEMS);
+  /** A cursor over the items with keys in [lower, upper) (see {@link KvStore#cursor(KvStore.Space, byte[], byte[])}). */
+  public KvStore.Cursor cursor(byte[] lower, byte[] upper) {
+    return store.cursor(KvStore.Space.ITEMS, lower, upper);
   }
 }

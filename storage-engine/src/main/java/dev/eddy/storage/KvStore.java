@@ -17,7 +17,16 @@ public interface KvStore extends AutoCloseable {
   byte[] get(Space space, byte[] key);
 
   /** A cursor over one space; close it after use. */
-  Cursor cursor(Space space);
+  default Cursor cursor(Space space) {
+    return cursor(space, null, null);
+  }
+
+  /**
+   * A cursor over the keys in [lower, upper) of one space (a null bound: none on that side).
+   * Bounded, it does not walk past the range over deleted keys looking for a live one: after
+   * 200,000 deletes, a Query of an emptied partition took ~60 ms without bounds.
+   */
+  Cursor cursor(Space space, byte[] lower, byte[] upper);
 
   Batch batch();
 

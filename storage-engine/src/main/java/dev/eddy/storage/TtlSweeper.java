@@ -138,7 +138,8 @@ public final class TtlSweeper implements AutoCloseable {
       List<byte[]> expired = new ArrayList<>();
       byte[] last = null;
       int seen = 0;
-      try (KvStore.Cursor c = items.cursor()) {
+      byte[] end = Table.longBytes(table.id() + 1);
+      try (KvStore.Cursor c = items.cursor(prefix, end)) {
         c.seek(resumeAfter == null ? prefix : resumeAfter);
         if (resumeAfter != null && c.valid() && java.util.Arrays.equals(c.key(), resumeAfter)) {
           c.next();

@@ -65,7 +65,7 @@ final class PageReader {
     long fetchedBlocks = 0;
     boolean stopped = false;
     byte[] last = null;
-    try (KvStore.Cursor c = engine.store().cursor(space)) {
+    try (KvStore.Cursor c = engine.store().cursor(space, lower, upper)) {
       if (forward) {
         c.seek(lower);
       } else {

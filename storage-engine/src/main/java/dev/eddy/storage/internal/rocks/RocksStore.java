@@ -22,6 +22,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.RocksMemEnv;
+import org.rocksdb.Slice;
 import org.rocksdb.UInt64AddOperator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
@@ -166,8 +167,20 @@ public final class RocksStore implements KvStore {
   }
 
   @Override
-  public Cursor cursor(Space space) {
-    return new RocksCursor(db.newIterator(cf(space), readOptions(space)));
+  public Cursor cursor(Space space, byte[] lower, byte[] upper) {
+    if (lower == null && upper == null) {
+      return new RocksCursor(db.newIterator(cf(space), readOptions(space)), null, null, null);
+    }
+    ReadOptions options = new ReadOptions().setIgnoreRangeDeletions(readOptions(space) == liveReadOptions);
+    Slice lo = lower == null ? null : new Slice(lower);
+    Slice up = upper == null ? null : new Slice(upper);
+    if (lo != null) {
+      options.setIterateLowerBound(lo);
+    }
+    if (up != null) {
+      options.setIterateUpperBound(up);
+    }
+    return new RocksCursor(db.newIterator(cf(space), options), options, lo, up);
   }
 
   @Override
@@ -279,9 +292,16 @@ public final class RocksStore implements KvStore {
 
   private static final class RocksCursor implements Cursor {
     private final RocksIterator it;
+    /** The cursor's own read options and bounds (null: shared options, no bounds), closed with it. */
+    private final ReadOptions options;
+    private final Slice lower;
+    private final Slice upper;
 
-    RocksCursor(RocksIterator it) {
+    RocksCursor(RocksIterator it, ReadOptions options, Slice lower, Slice upper) {
       this.it = Objects.requireNonNull(it, "it");
+      this.options = options;
+      this.lower = lower;
+      this.upper = upper;
     }
 
     @Override
@@ -327,6 +347,15 @@ public final class RocksStore implements KvStore {
     @Override
     public void close() {
       it.close();
+      if (options != null) {
+        options.close();
+      }
+      if (lower != null) {
+        lower.close();
+      }
+      if (upper != null) {
+        upper.close();
+      }
     }
   }
 }
