@@ -34,6 +34,11 @@ public interface KvStore extends AutoCloseable {
   void write(Batch batch);
 
   /**
+   * Compacts [from, to) now (on the caller's thread): deleted keys in it stop costing reads.
+   */
+  void compactRange(Space space, byte[] from, byte[] to);
+
+  /**
    * Deletes all keys in [from, to). In {@link Space#ITEMS} and {@link Space#INDEXES} a deleted
    * range must never be read again (it is a deleted table's or index's, and their ids are not
    * reused): reads there do not look for range deletions, which is what keeps them cheap after

@@ -12,6 +12,10 @@ public final class StorageEngine implements AutoCloseable {
   private final Catalog catalog;
   private final Items items;
   private final IndexMaintenance indexes;
+  private final DeleteCompactor compactor;
+
+  /** Deletes in one table after which its key ranges are compacted (see {@link DeleteCompactor}). */
+  static final int COMPACT_AFTER_DELETES = 20_000;
 
   private StorageEngine(EngineConfig config, KvStore store, ChangeCapture capture) {
     this.config = config;
@@ -21,6 +25,8 @@ public final class StorageEngine implements AutoCloseable {
     this.items = new Items(store, capture);
     this.indexes = new IndexMaintenance(store, catalog, items);
     items.addHook(indexes);
+    this.compactor = new DeleteCompactor(store, COMPACT_AFTER_DELETES);
+    items.addHook(compactor);
     indexes.resumePending();
   }
 
@@ -72,6 +78,11 @@ public final class StorageEngine implements AutoCloseable {
     return capture;
   }
 
+  /** Compacts after mass deletes; package-private for tests. */
+  DeleteCompactor compactor() {
+    return compactor;
+  }
+
   /** "arn:aws:dynamodb:region:account:table/name". */
   public String tableArn(String tableName) {
     return "arn:aws:dynamodb:" + config.region() + ":" + config.accountId() + ":table/" + tableName;
@@ -80,6 +91,7 @@ public final class StorageEngine implements AutoCloseable {
   @Override
   public void close() {
     indexes.close();
+    compactor.close();
     store.flush();
     store.close();
   }

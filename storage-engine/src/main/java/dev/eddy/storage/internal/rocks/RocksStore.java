@@ -198,6 +198,15 @@ public final class RocksStore implements KvStore {
   }
 
   @Override
+  public void compactRange(Space space, byte[] from, byte[] to) {
+    try {
+      db.compactRange(cf(space), from, to);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
   public void deleteRange(Space space, byte[] from, byte[] to) {
     try {
       db.deleteRange(cf(space), from, to);
