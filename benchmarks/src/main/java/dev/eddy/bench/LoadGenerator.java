@@ -172,11 +172,10 @@ public final class LoadGenerator implements AutoCloseable {
         return q.check(resp.count());
       }, null);
       case "batchwrite" -> closedLoop("batchwrite", (t, r) -> {
-        int base = r.nextInt(options.tableSize());
+        int base = options.tableSize() >= BATCH ? r.nextInt(options.tableSize()) : newItemsBase(t, r);
         List<WriteRequest> writes = new ArrayList<>(BATCH);
         for (int k = 0; k < BATCH; k++) {
-          int i = options.tableSize() >= BATCH ? (base + k) % options.tableSize()
-              : options.tableSize() + t * 1_000_000 + (int) (r.nextLong() & 0xfffff);
+          int i = options.tableSize() >= BATCH ? (base + k) % options.tableSize() : base + k;
           writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(i)).build()).build());
         }
         BatchWriteItemResponse resp = ddb.batchWriteItem(b -> b.requestItems(Map.of(options.table(), writes)));
@@ -260,12 +259,11 @@ public final class LoadGenerator implements AutoCloseable {
           return q.check(Json.intField(body, "Count"));
         }, null);
         case "batchwrite" -> closedLoop("batchwrite", (t, r) -> {
-          int base = r.nextInt(options.tableSize());
+          int base = options.tableSize() >= BATCH ? r.nextInt(options.tableSize()) : newItemsBase(t, r);
           StringBuilder sb = new StringBuilder(BATCH * (options.itemSize() + 64));
           sb.append("{\"RequestItems\":{").append(table).append(":[");
           for (int k = 0; k < BATCH; k++) {
-            int i = options.tableSize() >= BATCH ? (base + k) % options.tableSize()
-                : options.tableSize() + t * 1_000_000 + (int) (r.nextLong() & 0xfffff);
+            int i = options.tableSize() >= BATCH ? (base + k) % options.tableSize() : base + k;
             sb.append(k == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":").append(itemJson(i)).append("}}");
           }
           String body = raw(clients, t).ok("BatchWriteItem", sb.append("]}}").toString());
@@ -334,6 +332,15 @@ public final class LoadGenerator implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * With fewer loaded items than a batch, batchwrite writes new items: BATCH consecutive ones from
+   * a random start in the thread's own range of a million (no key twice in one batch, which
+   * DynamoDB rejects).
+   */
+  private int newItemsBase(int thread, SplittableRandom r) {
+    return options.tableSize() + thread * 1_000_000 + r.nextInt(1_000_000 - BATCH);
   }
 
   /** The transact workload's second item: any loaded item but {@code a} (a new one if there is none). */

@@ -3,6 +3,7 @@ package dev.eddy.storage;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +61,8 @@ public final class Items {
       return 0;
     }
     try (KvStore.Batch batch = store.batch()) {
+      // count and size deltas summed per table: one merge operand each per batch, not per item
+      Map<Table, long[]> deltas = new LinkedHashMap<>(4);
       for (ItemChange c : real) {
         long oldSize = c.oldItem() == null ? 0 : AttributeValues.itemSize(c.oldItem());
         long newSize = c.newItem() == null ? 0 : AttributeValues.itemSize(c.newItem());
@@ -68,15 +71,19 @@ public final class Items {
         } else {
           batch.put(KvStore.Space.ITEMS, c.rowKey(), ItemCodec.encode(c.newItem(), newSize));
         }
-        long countDelta = (c.oldItem() == null ? 1 : 0) - (c.newItem() == null ? 1 : 0);
-        if (countDelta != 0) {
-          batch.addCounter(KvStore.Space.META, Catalog.counterKey(c.table(), 'i'), countDelta);
-        }
-        if (newSize != oldSize) {
-          batch.addCounter(KvStore.Space.META, Catalog.counterKey(c.table(), 's'), newSize - oldSize);
-        }
+        long[] d = deltas.computeIfAbsent(c.table(), t -> new long[2]);
+        d[0] += (c.oldItem() == null ? 1 : 0) - (c.newItem() == null ? 1 : 0);
+        d[1] += newSize - oldSize;
         for (WriteHook h : hooks) {
           h.onChange(c, batch);
+        }
+      }
+      for (Map.Entry<Table, long[]> e : deltas.entrySet()) {
+        if (e.getValue()[0] != 0) {
+          batch.addCounter(KvStore.Space.META, Catalog.counterKey(e.getKey(), 'i'), e.getValue()[0]);
+        }
+        if (e.getValue()[1] != 0) {
+          batch.addCounter(KvStore.Space.META, Catalog.counterKey(e.getKey(), 's'), e.getValue()[1]);
         }
       }
       try (ChangeCapture.Commit ignored = capture.prepare(real, batch)) {
