@@ -1,6 +1,8 @@
 package dev.eddy.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The DynamoDB JSON form of attribute values and items: reading with DynamoDB's validation and
@@ -212,6 +215,81 @@ public final class AttributeValues {
       throw ApiException.serialization(
           "Base64 encoded length is expected a multiple of 4 bytes but found: " + v.textValue().length());
     }
+  }
+
+  // ---- reading what writeItem wrote ----
+
+  /**
+   * Reads an item {@link #writeItem} wrote (stored data, validated when it came in) from a parser
+   * on its START_OBJECT, straight into the model: no tree and none of the request checks of
+   * {@link #readItem}. {@code names}: only these attributes, the others' values skipped unread;
+   * null: all. Leaves the parser on the item's END_OBJECT.
+   */
+  public static Map<String, AttributeValue> readWritten(JsonParser p, Set<String> names)
+      throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw new IOException("not an item: " + p.currentToken());
+    }
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      p.nextToken();
+      if (names != null && !names.contains(name)) {
+        p.skipChildren();
+      } else {
+        item.put(name, readWritten(p));
+      }
+    }
+    return item;
+  }
+
+  /** One value {@link #write} wrote; the parser is on its START_OBJECT and is left on its END_OBJECT. */
+  private static AttributeValue readWritten(JsonParser p) throws IOException {
+    String type = p.nextFieldName();
+    if (type == null) {
+      throw new IOException("attribute value without a type");
+    }
+    p.nextToken();
+    AttributeValue v = switch (type) {
+      case "S" -> new AttributeValue.S(p.getText());
+      case "N" -> new AttributeValue.N(new BigDecimal(p.getText()));
+      case "B" -> new AttributeValue.B(AttributeValue.Blob.wrap(p.getBinaryValue()));
+      case "BOOL" -> AttributeValue.Bool.of(p.getBooleanValue());
+      case "NULL" -> AttributeValue.Null.INSTANCE;
+      case "SS" -> {
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          all.add(p.getText());
+        }
+        yield new AttributeValue.SS(all);
+      }
+      case "NS" -> {
+        LinkedHashSet<BigDecimal> all = new LinkedHashSet<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          all.add(new BigDecimal(p.getText()));
+        }
+        yield new AttributeValue.NS(all);
+      }
+      case "BS" -> {
+        LinkedHashSet<AttributeValue.Blob> all = new LinkedHashSet<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          all.add(AttributeValue.Blob.wrap(p.getBinaryValue()));
+        }
+        yield new AttributeValue.BS(all);
+      }
+      case "L" -> {
+        List<AttributeValue> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(readWritten(p));
+        }
+        yield new AttributeValue.L(list);
+      }
+      case "M" -> new AttributeValue.M(readWritten(p, null));
+      default -> throw new IOException("attribute value of unknown type " + type);
+    };
+    if (p.nextToken() != JsonToken.END_OBJECT) {
+      throw new IOException("attribute value with more than one type");
+    }
+    return v;
   }
 
   // ---- writing ----

@@ -2,7 +2,6 @@ package dev.eddy.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
@@ -11,11 +10,6 @@ import dev.eddy.api.RawJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,11 +56,8 @@ public final class ItemCodec {
 
   /**
    * Decodes only the attributes {@code names} holds (all when null), skipping the others' values
-   * unread: e.g. a page's LastEvaluatedKey from its last item.
-   *
-   * <p>Stored values were validated when they were written and written by {@link #encode}, so they
-   * are read with Jackson's streaming parser straight into the model, without a tree and without
-   * the request checks of {@link AttributeValues#readItem}.
+   * unread: e.g. a page's LastEvaluatedKey from its last item. Stored values were validated when
+   * they came in, so they are read with {@link AttributeValues#readWritten}, not as a request.
    */
   public static Map<String, AttributeValue> decode(byte[] bytes, Set<String> names) {
     if (bytes == null) {
@@ -74,81 +65,11 @@ public final class ItemCodec {
     }
     int from = jsonOffset(bytes);
     try (JsonParser p = Json.FACTORY.createParser(bytes, from, bytes.length - from)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalStateException("stored item is not a JSON object");
-      }
-      Map<String, AttributeValue> item = new LinkedHashMap<>();
-      String name;
-      while ((name = p.nextFieldName()) != null) {
-        p.nextToken();
-        if (names != null && !names.contains(name)) {
-          p.skipChildren();
-        } else {
-          item.put(name, value(p));
-        }
-      }
-      return item;
+      p.nextToken();
+      return AttributeValues.readWritten(p, names);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** One stored attribute value; the parser is on its START_OBJECT and is left on its END_OBJECT. */
-  private static AttributeValue value(JsonParser p) throws IOException {
-    String type = p.nextFieldName();
-    if (type == null) {
-      throw new IllegalStateException("stored attribute value without a type");
-    }
-    p.nextToken();
-    AttributeValue v = switch (type) {
-      case "S" -> new AttributeValue.S(p.getText());
-      case "N" -> new AttributeValue.N(new BigDecimal(p.getText()));
-      case "B" -> new AttributeValue.B(AttributeValue.Blob.wrap(p.getBinaryValue()));
-      case "BOOL" -> AttributeValue.Bool.of(p.getBooleanValue());
-      case "NULL" -> AttributeValue.Null.INSTANCE;
-      case "SS" -> {
-        List<String> all = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          all.add(p.getText());
-        }
-        yield new AttributeValue.SS(new LinkedHashSet<>(all));
-      }
-      case "NS" -> {
-        Set<BigDecimal> all = new LinkedHashSet<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          all.add(new BigDecimal(p.getText()));
-        }
-        yield new AttributeValue.NS(all);
-      }
-      case "BS" -> {
-        Set<AttributeValue.Blob> all = new LinkedHashSet<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          all.add(AttributeValue.Blob.wrap(p.getBinaryValue()));
-        }
-        yield new AttributeValue.BS(all);
-      }
-      case "L" -> {
-        List<AttributeValue> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(p));
-        }
-        yield new AttributeValue.L(list);
-      }
-      case "M" -> {
-        Map<String, AttributeValue> map = new LinkedHashMap<>();
-        String key;
-        while ((key = p.nextFieldName()) != null) {
-          p.nextToken();
-          map.put(key, value(p));
-        }
-        yield new AttributeValue.M(map);
-      }
-      default -> throw new IllegalStateException("stored attribute value of unknown type " + type);
-    };
-    if (p.nextToken() != JsonToken.END_OBJECT) {
-      throw new IllegalStateException("stored attribute value with more than one type");
-    }
-    return v;
   }
 
   /** The stored item's DynamoDB size (what {@link AttributeValues#itemSize} says of it). */

@@ -11,8 +11,8 @@ import dev.eddy.storage.KvStore;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -127,7 +127,7 @@ final class PageReader {
     response.put("Count", count);
     response.put("ScannedCount", scanned);
     if (stopped && last != null) {
-      response.set("LastEvaluatedKey", AttributeValues.itemToJson(lastEvaluatedKey(ItemCodec.decode(last, keyAttributes()))));
+      response.set("LastEvaluatedKey", AttributeValues.itemToJson(lastEvaluatedKey(last)));
     }
     return new Page(response, readBytes, fetchedBlocks);
   }
@@ -140,10 +140,9 @@ final class PageReader {
     }
   }
 
-  /** The table key attributes, then (for an index) the index key attributes of an item. */
-  /** The attributes a LastEvaluatedKey is made of: the table's key, and the index's. */
+  /** The attributes of a LastEvaluatedKey, in order: the table's key, then the index's. */
   private Set<String> keyAttributes() {
-    Set<String> names = new HashSet<>(4);
+    Set<String> names = new LinkedHashSet<>(8);
     names.add(table.keySchema().hash().name());
     if (table.keySchema().range() != null) {
       names.add(table.keySchema().range().name());
@@ -156,12 +155,13 @@ final class PageReader {
     return names;
   }
 
-  Map<String, AttributeValue> lastEvaluatedKey(Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> key = new LinkedHashMap<>(table.keySchema().keyOf(item));
-    if (index != null) {
-      for (KeyDef d : index.startKeyAttributes()) {
-        key.putIfAbsent(d.name(), item.get(d.name()));
-      }
+  /** The LastEvaluatedKey of a page that ended at {@code last} (a stored item or index entry). */
+  private Map<String, AttributeValue> lastEvaluatedKey(byte[] last) {
+    Set<String> names = keyAttributes();
+    Map<String, AttributeValue> item = ItemCodec.decode(last, names); // only these attributes
+    Map<String, AttributeValue> key = new LinkedHashMap<>(8);
+    for (String name : names) {
+      key.put(name, item.get(name));
     }
     return key;
   }

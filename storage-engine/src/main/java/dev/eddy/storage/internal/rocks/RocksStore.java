@@ -73,8 +73,13 @@ public final class RocksStore implements KvStore {
     this.liveReadOptions = new ReadOptions().setIgnoreRangeDeletions(true);
   }
 
+  /** True for the spaces whose range deletions are never read through (see KvStore#deleteRange). */
+  private static boolean skipsRangeDeletions(Space space) {
+    return space == Space.ITEMS || space == Space.INDEXES;
+  }
+
   private ReadOptions readOptions(Space space) {
-    return space == Space.ITEMS || space == Space.INDEXES ? liveReadOptions : readOptions;
+    return skipsRangeDeletions(space) ? liveReadOptions : readOptions;
   }
 
   /**
@@ -171,7 +176,7 @@ public final class RocksStore implements KvStore {
     if (lower == null && upper == null) {
       return new RocksCursor(db.newIterator(cf(space), readOptions(space)), null, null, null);
     }
-    ReadOptions options = new ReadOptions().setIgnoreRangeDeletions(readOptions(space) == liveReadOptions);
+    ReadOptions options = new ReadOptions().setIgnoreRangeDeletions(skipsRangeDeletions(space));
     Slice lo = lower == null ? null : new Slice(lower);
     Slice up = upper == null ? null : new Slice(upper);
     if (lo != null) {
