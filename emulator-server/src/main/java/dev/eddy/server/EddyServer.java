@@ -1,5 +1,6 @@
 package dev.eddy.server;
 
+import dev.eddy.api.LazyLogger;
 import dev.eddy.storage.TtlSweeper;
 import dev.eddy.streams.StreamLog;
 import dev.eddy.streams.StreamSettings;
@@ -49,7 +50,7 @@ public final class EddyServer implements AutoCloseable {
   /** X-Amz-Target prefix of the DynamoDB Streams API. */
   public static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
 
-  private static final System.Logger LOG = System.getLogger(EddyServer.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(EddyServer.class);
   private static final long DRAIN_SECONDS = 30;
   private static final long MAINTENANCE_SECONDS = 30;
 

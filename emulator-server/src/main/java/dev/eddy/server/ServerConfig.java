@@ -141,7 +141,7 @@ public record ServerConfig(
           throw new IllegalArgumentException("entry " + (i + 1) + " is not ACCESS_KEY_ID:SECRET_ACCESS_KEY");
         }
         String id = e.substring(0, colon);
-        if (!ACCESS_KEY_ID.matcher(id).matches()) {
+        if (!Syntax.ACCESS_KEY_ID.matcher(id).matches()) {
           throw new IllegalArgumentException("entry " + (i + 1)
               + ": the access key id must be letters and digits");
         }
@@ -313,78 +313,84 @@ public record ServerConfig(
 
   // ---------------------------------------------------------------- parsing
 
-  /** Applies one option's value to the builder. */
-  @FunctionalInterface
-  private interface Setter {
-    void apply(Builder b, String value, String source) throws ConfigException;
-  }
-
   /**
    * One setting: its flag, environment variable, value name (null for a switch), default as
-   * shown in the usage, help text and setter.
+   * shown in the usage, and help text. {@link #set} applies its value.
    */
-  private record Option(String flag, String env, String valueName, String defaultText, String help,
-      Setter setter) {
+  private record Option(String flag, String env, String valueName, String defaultText, String help) {
     boolean isSwitch() {
       return valueName == null;
     }
   }
 
-  private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
-  private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Za-z0-9]{1,128}");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  /** Value syntaxes, compiled when a value needs one (not on every start). */
+  private static final class Syntax {
+    static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+    static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Za-z0-9]{1,128}");
+    static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  }
 
   private static final List<Option> OPTIONS = List.of(
       new Option("--port", "EDDY_PORT", "PORT", String.valueOf(DEFAULT_PORT),
-          "port to listen on (0: any free port)",
-          (b, v, s) -> b.port(intIn(v, s, 0, 65535))),
+          "port to listen on (0: any free port)"),
       new Option("--host", "EDDY_HOST", "HOST", DEFAULT_HOST,
-          "address to bind (0.0.0.0: all interfaces)",
-          (b, v, s) -> b.host(nonBlank(v, s))),
+          "address to bind (0.0.0.0: all interfaces)"),
       new Option("--data-dir", "EDDY_DATA_DIR", "DIR", DEFAULT_DATA_DIR,
-          "directory holding the data (created if missing)",
-          (b, v, s) -> b.dataDir(path(v, s))),
+          "directory holding the data (created if missing)"),
       new Option("--in-memory", "EDDY_IN_MEMORY", null, "off",
-          "keep all data in memory; nothing is written to disk",
-          (b, v, s) -> b.inMemory(bool(v, s))),
+          "keep all data in memory; nothing is written to disk"),
       new Option("--region", "EDDY_REGION", "REGION", DEFAULT_REGION,
-          "region used in ARNs",
-          (b, v, s) -> b.region(matching(v, s, REGION, "a region name such as us-east-1"))),
+          "region used in ARNs"),
       new Option("--account-id", "EDDY_ACCOUNT_ID", "ID", DEFAULT_ACCOUNT_ID,
-          "12-digit account id used in ARNs",
-          (b, v, s) -> b.accountId(matching(v, s, ACCOUNT_ID, "12 digits"))),
+          "12-digit account id used in ARNs"),
       new Option("--stream-shards", "EDDY_STREAM_SHARDS", "N", "1",
-          "shards per table stream",
-          (b, v, s) -> b.streamShards(intIn(v, s, 1, 1000))),
+          "shards per table stream"),
       new Option("--stream-shard-rollover", "EDDY_STREAM_SHARD_ROLLOVER", "DURATION", "4h",
-          "age at which a stream shard is closed and replaced",
-          (b, v, s) -> b.streamShardRollover(duration(v, s))),
+          "age at which a stream shard is closed and replaced"),
       new Option("--stream-retention", "EDDY_STREAM_RETENTION", "DURATION", "24h",
-          "how long stream records are kept",
-          (b, v, s) -> b.streamRetention(duration(v, s))),
+          "how long stream records are kept"),
       new Option("--enable-control-endpoint", "EDDY_ENABLE_CONTROL_ENDPOINT", null, "off",
-          "serve the Eddy control operations (e.g. moving the server clock forward)",
-          (b, v, s) -> b.controlEndpoint(bool(v, s))),
+          "serve the Eddy control operations (e.g. moving the server clock forward)"),
       new Option("--ttl-sweep-interval", "EDDY_TTL_SWEEP_INTERVAL", "DURATION", "5s",
-          "how often expired TTL items are deleted",
-          (b, v, s) -> b.ttlSweepInterval(duration(v, s))),
+          "how often expired TTL items are deleted"),
       new Option("--max-queued-requests", "EDDY_MAX_QUEUED_REQUESTS", "N",
           String.valueOf(DEFAULT_MAX_QUEUED_REQUESTS),
-          "requests that may wait for a worker; beyond that ThrottlingException is answered",
-          (b, v, s) -> b.maxQueuedRequests(intIn(v, s, 1, 1_000_000))),
+          "requests that may wait for a worker; beyond that ThrottlingException is answered"),
       new Option("--sync", "EDDY_SYNC", null, "off",
-          "fsync the write-ahead log on every write (survives power loss; slower writes)",
-          (b, v, s) -> b.syncWrites(bool(v, s))),
+          "fsync the write-ahead log on every write (survives power loss; slower writes)"),
       new Option("--access-keys", "EDDY_ACCESS_KEYS", "AKID:SECRET[,...]", "none (any credentials)",
-          "verify AWS Signature Version 4 with these access keys (prefer the environment variable)",
-          (b, v, s) -> b.accessKeys(accessKeys(v, s))),
+          "verify AWS Signature Version 4 with these access keys (prefer the environment variable)"),
       new Option("--tls-cert", "EDDY_TLS_CERT", "PEM_FILE", "none (plain HTTP)",
-          "serve HTTPS with this certificate chain (needs --tls-key)",
-          (b, v, s) -> b.tlsCert(readableFile(v, s))),
+          "serve HTTPS with this certificate chain (needs --tls-key)"),
       new Option("--tls-key", "EDDY_TLS_KEY", "PEM_FILE", "none",
-          "PKCS#8 PEM private key of --tls-cert",
-          (b, v, s) -> b.tlsKey(readableFile(v, s))));
+          "PKCS#8 PEM private key of --tls-cert"));
+
+  /**
+   * Applies one option's value to the builder. One switch rather than a lambda per option: each
+   * lambda would be spun into a class on every start.
+   */
+  private static void set(Builder b, Option o, String v, String s) throws ConfigException {
+    switch (o.flag()) {
+      case "--port" -> b.port(intIn(v, s, 0, 65535));
+      case "--host" -> b.host(nonBlank(v, s));
+      case "--data-dir" -> b.dataDir(path(v, s));
+      case "--in-memory" -> b.inMemory(bool(v, s));
+      case "--region" -> b.region(matching(v, s, Syntax.REGION, "a region name such as us-east-1"));
+      case "--account-id" -> b.accountId(matching(v, s, Syntax.ACCOUNT_ID, "12 digits"));
+      case "--stream-shards" -> b.streamShards(intIn(v, s, 1, 1000));
+      case "--stream-shard-rollover" -> b.streamShardRollover(duration(v, s));
+      case "--stream-retention" -> b.streamRetention(duration(v, s));
+      case "--enable-control-endpoint" -> b.controlEndpoint(bool(v, s));
+      case "--ttl-sweep-interval" -> b.ttlSweepInterval(duration(v, s));
+      case "--max-queued-requests" -> b.maxQueuedRequests(intIn(v, s, 1, 1_000_000));
+      case "--sync" -> b.syncWrites(bool(v, s));
+      case "--access-keys" -> b.accessKeys(accessKeys(v, s));
+      case "--tls-cert" -> b.tlsCert(readableFile(v, s));
+      case "--tls-key" -> b.tlsKey(readableFile(v, s));
+      default -> throw new IllegalStateException("no setter for " + o.flag());
+    }
+  }
 
   /** True when the arguments ask for the usage text. */
   public static boolean helpRequested(String[] args) {
@@ -404,7 +410,7 @@ public record ServerConfig(
     for (Option o : OPTIONS) {
       String v = env.get(o.env());
       if (v != null && !v.isBlank()) {
-        o.setter().apply(b, v.trim(), o.env());
+        set(b, o, v.trim(), o.env());
       }
     }
     Set<String> seen = new HashSet<>();
@@ -427,7 +433,7 @@ public record ServerConfig(
         throw new ConfigException(o.flag() + " given more than once");
       }
       if (o.isSwitch()) {
-        o.setter().apply(b, value == null ? "true" : value, o.flag());
+        set(b, o, value == null ? "true" : value, o.flag());
         continue;
       }
       if (value == null) {
@@ -436,7 +442,7 @@ public record ServerConfig(
         }
         value = args[++i];
       }
-      o.setter().apply(b, value, o.flag());
+      set(b, o, value, o.flag());
     }
     if ((b.tlsCert == null) != (b.tlsKey == null)) {
       throw new ConfigException("--tls-cert and --tls-key go together (EDDY_TLS_CERT, EDDY_TLS_KEY)");
@@ -550,7 +556,7 @@ public record ServerConfig(
         return null;
       }
     } else {
-      Matcher m = DURATION_PART.matcher(s.toLowerCase(Locale.ROOT));
+      Matcher m = Syntax.DURATION_PART.matcher(s.toLowerCase(Locale.ROOT));
       d = Duration.ZERO;
       int at = 0;
       while (at < s.length()) {

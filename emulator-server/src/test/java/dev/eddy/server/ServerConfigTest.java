@@ -59,6 +59,25 @@ class ServerConfigTest {
   }
 
   @Test
+  void everyListedOptionHasASetter() {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  (--[a-z-]+)").matcher(ServerConfig.usage());
+    int flags = 0;
+    while (m.find()) {
+      String flag = m.group(1);
+      if (flag.equals("--help")) {
+        continue;
+      }
+      flags++;
+      try {
+        parse(flag + "=%%");
+      } catch (ConfigException e) {
+        // a bad value: fine, the option was applied
+      }
+    }
+    assertEquals(16, flags);
+  }
+
+  @Test
   void inMemoryHasNoDataDir() throws ConfigException {
     ServerConfig c = parse("--in-memory");
     assertTrue(c.inMemory());

@@ -1,5 +1,6 @@
 package dev.eddy.storage;
 
+import dev.eddy.api.LazyLogger;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * background thread, at most one pending per table.
  */
 final class DeleteCompactor implements WriteHook, AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(DeleteCompactor.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(DeleteCompactor.class);
 
   private final KvStore store;
   private final int threshold;

@@ -44,10 +44,12 @@ import org.rocksdb.WriteOptions;
 /**
  * The "bare" baseline of issue 9: Netty + Jackson + RocksDB and nothing else. PutItem parses the
  * body, writes (table, pk, sk) -> item JSON into RocksDB (in memory, like {@code eddy --in-memory})
- * and answers {@code {}} with the x-amz-crc32 header the SDK checks. No validation, no stream, no
- * conditions: an upper bound for what a DynamoDB-shaped PutItem can cost on this machine.
- * CreateTable/DescribeTable answer just enough for the load generator's set-up; every other
- * target (BatchWriteItem of the load phase included) answers {@code {}} and stores nothing.
+ * and answers {@code {}} with the x-amz-crc32 header the SDK checks. GetItem parses the body,
+ * reads that key and answers {@code {"Item":<stored JSON>}}; BatchWriteItem stores its
+ * PutRequests (the load phase). No validation, no stream, no conditions: an upper bound for what
+ * a DynamoDB-shaped PutItem or GetItem can cost on this machine. CreateTable/DescribeTable answer
+ * just enough for the load generator's set-up; every other target answers {@code {}} and stores
+ * nothing.
  * Runs every request on the Netty event loop.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.eddy.bench.bare.BareServer --port 8002</pre>
@@ -169,6 +171,8 @@ public final class BareServer implements AutoCloseable {
       int status = 200;
       switch (op) {
         case "PutItem" -> body = putItem(req.content());
+        case "GetItem" -> body = getItem(req.content());
+        case "BatchWriteItem" -> body = batchWriteItem(req.content());
         case "CreateTable" -> body = tableReply("TableDescription", req.content());
         case "DescribeTable" -> body = tableReply("Table", req.content());
         default -> body = "{}".getBytes(StandardCharsets.UTF_8);
@@ -194,7 +198,44 @@ public final class BareServer implements AutoCloseable {
     private byte[] putItem(ByteBuf content) throws IOException, RocksDBException {
       JsonNode req = MAPPER.readTree((java.io.InputStream) new ByteBufInputStream(content));
       JsonNode item = req.path("Item");
-      StringBuilder key = new StringBuilder(req.path("TableName").asText()).append('\0');
+      db.put(writeOptions, key(req.path("TableName").asText(), item), MAPPER.writeValueAsBytes(item));
+      puts.incrementAndGet();
+      return "{}".getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The item stored under the key, as {@code {"Item":...}}; {@code {}} when there is none. */
+    private byte[] getItem(ByteBuf content) throws IOException, RocksDBException {
+      JsonNode req = MAPPER.readTree((java.io.InputStream) new ByteBufInputStream(content));
+      byte[] item = db.get(key(req.path("TableName").asText(), req.path("Key")));
+      if (item == null) {
+        return "{}".getBytes(StandardCharsets.UTF_8);
+      }
+      byte[] prefix = "{\"Item\":".getBytes(StandardCharsets.UTF_8);
+      byte[] body = java.util.Arrays.copyOf(prefix, prefix.length + item.length + 1);
+      System.arraycopy(item, 0, body, prefix.length, item.length);
+      body[body.length - 1] = '}';
+      return body;
+    }
+
+    /** Stores the PutRequests (the load phase's items, which get reads back). */
+    private byte[] batchWriteItem(ByteBuf content) throws IOException, RocksDBException {
+      JsonNode req = MAPPER.readTree((java.io.InputStream) new ByteBufInputStream(content));
+      var tables = req.path("RequestItems").fields();
+      while (tables.hasNext()) {
+        var table = tables.next();
+        for (JsonNode write : table.getValue()) {
+          JsonNode item = write.path("PutRequest").path("Item");
+          if (item.isObject()) {
+            db.put(writeOptions, key(table.getKey(), item), MAPPER.writeValueAsBytes(item));
+          }
+        }
+      }
+      return "{}".getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** table NUL pk NUL sk, from an item or a key (attributes named pk and sk, as the load generator's). */
+    private static byte[] key(String table, JsonNode item) {
+      StringBuilder key = new StringBuilder(table).append('\0');
       JsonNode pk = item.path("pk");
       if (pk.isObject() && pk.fields().hasNext()) {
         key.append(pk.fields().next().getValue().asText());
@@ -204,9 +245,7 @@ public final class BareServer implements AutoCloseable {
       if (sk.isObject() && sk.fields().hasNext()) {
         key.append(sk.fields().next().getValue().asText());
       }
-      db.put(writeOptions, key.toString().getBytes(StandardCharsets.UTF_8), MAPPER.writeValueAsBytes(item));
-      puts.incrementAndGet();
-      return "{}".getBytes(StandardCharsets.UTF_8);
+      return key.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] tableReply(String field, ByteBuf content) throws IOException {

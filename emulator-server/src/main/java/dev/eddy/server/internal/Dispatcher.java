@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
+import dev.eddy.api.LazyLogger;
 import dev.eddy.api.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -18,7 +19,7 @@ import java.util.Set;
  * thread-safe (immutable after {@link Builder#build()}).
  */
 public final class Dispatcher {
-  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Dispatcher.class);
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
   private final Map<String, Operation> byTarget;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
+import dev.eddy.api.LazyLogger;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -32,7 +33,7 @@ import java.util.concurrent.RejectedExecutionException;
  * wait). All state is touched only on the channel's event loop, so no locks.
  */
 final class HttpHandler extends ChannelInboundHandlerAdapter {
-  private static final System.Logger LOG = System.getLogger(HttpHandler.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(HttpHandler.class);
   private static final String TARGET = "X-Amz-Target";
   private static final byte[] EMPTY = new byte[0];
 

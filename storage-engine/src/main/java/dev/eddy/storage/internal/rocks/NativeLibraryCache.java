@@ -1,5 +1,6 @@
 package dev.eddy.storage.internal.rocks;
 
+import dev.eddy.api.LazyLogger;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ import org.rocksdb.util.Environment;
 public final class NativeLibraryCache {
   /** System property: the cache directory, or "off". */
   public static final String PROPERTY = "eddy.nativeCache";
-  private static final System.Logger LOG = System.getLogger(NativeLibraryCache.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(NativeLibraryCache.class);
   /** Temporary copies older than this are left-overs of a crashed start and are removed. */
   private static final long STALE_MILLIS = 60 * 60 * 1000L;
 
