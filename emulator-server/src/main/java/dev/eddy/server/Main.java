@@ -14,9 +14,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Netty would otherwise probe for SLF4J and two Log4Js (absent from this jar) before JUL.
-    io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
-        io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
+    // Netty would otherwise probe for SLF4J and two Log4Js (absent from this jar) before JUL, and
+    // start JUL just to drop its debug messages.
+    dev.eddy.server.internal.NettyLogging.install();
     // Background threads start loading RocksDB and warming up Netty while the flags are read
     // (daemon threads: a --help or a bad flag simply exits without waiting for them).
     EddyServer.preload();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
+import dev.eddy.api.LazyLogger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Keeps secondary index entries in step with items: a {@link WriteHook} that writes, in the
@@ -26,7 +25,7 @@ import java.util.logging.Logger;
  * row and is then indexed by the backfill: no write is lost.
  */
 public final class IndexMaintenance implements WriteHook, AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(IndexMaintenance.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(IndexMaintenance.class);
   private static final int BACKFILL_BATCH = 256;
 
   private final KvStore store;
@@ -139,7 +138,7 @@ public final class IndexMaintenance implements WriteHook, AutoCloseable {
         backfill(tableName, indexName);
       } catch (RuntimeException e) {
         if (!closed) {
-          LOG.log(Level.WARNING, "Backfill of index " + indexName + " of table " + tableName + " failed", e);
+          LOG.log(System.Logger.Level.WARNING, "Backfill of index " + indexName + " of table " + tableName + " failed", e);
         }
       }
     });

@@ -2,6 +2,7 @@ package dev.eddy.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.api.AttributeValue;
+import dev.eddy.api.LazyLogger;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Deletes expired items of tables with time to live enabled, as DynamoDB's background TTL process
@@ -31,7 +30,7 @@ public final class TtlSweeper implements AutoCloseable {
   /** The default pause between sweeps. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
-  private static final Logger LOG = Logger.getLogger(TtlSweeper.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(TtlSweeper.class);
   private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 3600;
   private static final int SCAN_CHUNK = 256;
 
@@ -75,7 +74,7 @@ public final class TtlSweeper implements AutoCloseable {
       try {
         sweepOnce();
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "TTL sweep failed", e);
+        LOG.log(System.Logger.Level.WARNING, "TTL sweep failed", e);
       }
     }, ms, ms, TimeUnit.MILLISECONDS);
   }
