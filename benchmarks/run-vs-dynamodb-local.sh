@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Eddy against Amazon DynamoDB Local (and, for PutItem, the bare Netty + Jackson + RocksDB
-# server), side by side on this machine, alternating A B A B. See docs/PERFORMANCE.md.
+# Eddy against Amazon DynamoDB Local (and, for PutItem and GetItem, the bare Netty + Jackson +
+# RocksDB server), side by side on this machine, alternating A B A B. See docs/PERFORMANCE.md.
 #
 #   benchmarks/run-vs-dynamodb-local.sh            # full run (about 30 minutes)
 #   benchmarks/run-vs-dynamodb-local.sh --quick    # smoke run (about 3 minutes)
@@ -153,7 +153,7 @@ done
 start eddy "$EDDY_PORT" "${EDDY_CMD[@]}"; EDDY_PID=$STARTED_PID
 warm_up eddy "$EDDY_PORT"
 BARE_PID=
-if [[ ",$WORKLOADS," == *",put,"* ]]; then
+if [[ ",$WORKLOADS," == *",put,"* || ",$WORKLOADS," == *",get,"* ]]; then
   start bare "$BARE_PORT" "${BARE_CMD[@]}"; BARE_PID=$STARTED_PID
   warm_up bare "$BARE_PORT"
 fi
@@ -169,8 +169,8 @@ for w in "${WL[@]}"; do
     log "workload $w round $round/$ROUNDS (load: $(cut -d' ' -f1-3 /proc/loadavg))"
     lg eddy "$EDDY_PORT" "$EDDY_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     lg ddblocal "$DDBL_PORT" "$DDBL_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
-    if [ "$w" = put ] && [ -n "$BARE_PID" ]; then
-      lg bare "$BARE_PORT" "$BARE_PID" --workloads put --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
+    if [[ "$w" = put || "$w" = get ]] && [ -n "$BARE_PID" ]; then
+      lg bare "$BARE_PORT" "$BARE_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     fi
     stop "$DDBL_PID"
   done

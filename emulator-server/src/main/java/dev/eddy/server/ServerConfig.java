@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * @param accountId the 12-digit account id used in ARNs
  * @param streams stream settings, handed to the stream log
  * @param controlEndpoint whether the test-control operations (moving the clock) are served
- * @param ttlSweepInterval how often expired TTL items are looked for
+ * @param ttlSweepInterval the pause between sweeps for expired TTL items (longer after long sweeps)
  * @param syncWrites whether every write is fsynced before it is acknowledged
  * @param accessKeys the access keys whose AWS Signature Version 4 is verified; none: any
  *     credentials are accepted
@@ -353,7 +353,7 @@ public record ServerConfig(
       new Option("--enable-control-endpoint", "EDDY_ENABLE_CONTROL_ENDPOINT", null, "off",
           "serve the Eddy control operations (e.g. moving the server clock forward)"),
       new Option("--ttl-sweep-interval", "EDDY_TTL_SWEEP_INTERVAL", "DURATION", "5s",
-          "how often expired TTL items are deleted"),
+          "pause between sweeps for expired TTL items (at least 50x a sweep's duration)"),
       new Option("--max-queued-requests", "EDDY_MAX_QUEUED_REQUESTS", "N",
           String.valueOf(DEFAULT_MAX_QUEUED_REQUESTS),
           "requests that may wait for a worker; beyond that ThrottlingException is answered"),
