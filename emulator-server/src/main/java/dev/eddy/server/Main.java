@@ -3,6 +3,10 @@ package dev.eddy.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** {@code java -jar eddy.jar [options]}: parses the configuration, starts Eddy, stops on SIGTERM. */
 public final class Main {
@@ -34,17 +38,34 @@ public final class Main {
       System.exit(EXIT_USAGE);
       return;
     }
-    EddyServer server;
+    // The hook and the signal handlers are in place before the server answers anything, so a
+    // client that stops it as soon as it answers (a test harness, say) gets a clean stop and
+    // exit status 0. A stop that comes while the server starts waits for the start to finish.
+    CompletableFuture<EddyServer> running = new CompletableFuture<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      EddyServer s;
+      try {
+        s = running.get(60, TimeUnit.SECONDS);
+      } catch (InterruptedException | ExecutionException | TimeoutException e) {
+        return;
+      }
+      if (s != null) {
+        stop(s);
+      }
+    }, "eddy-shutdown"));
+    exitCleanlyOnSignal("TERM");
+    exitCleanlyOnSignal("INT");
+    EddyServer server = null;
     try {
       server = EddyServer.start(config);
     } catch (RuntimeException e) {
       System.err.println("eddy: cannot start: " + e.getMessage());
+      running.complete(null);
       System.exit(EXIT_START_FAILED);
       return;
+    } finally {
+      running.complete(server); // null when start threw: nothing to stop
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "eddy-shutdown"));
-    exitCleanlyOnSignal("TERM");
-    exitCleanlyOnSignal("INT");
     System.out.println(startupLine(server));
     System.out.flush();
     // The event loop threads keep the JVM alive until SIGTERM / Ctrl-C runs the hook.

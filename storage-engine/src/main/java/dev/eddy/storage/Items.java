@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,7 @@ public final class Items {
   private final ChangeCapture capture;
   private final RowLocks locks = new RowLocks();
   private final List<WriteHook> hooks = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<ItemChange>>> committed = new CopyOnWriteArrayList<>();
 
   Items(KvStore store, ChangeCapture capture) {
     this.store = store;
@@ -27,6 +29,19 @@ public final class Items {
 
   public void addHook(WriteHook hook) {
     hooks.add(hook);
+  }
+
+  /**
+   * Calls {@code listener} with the real changes of each commit once they are written (readers
+   * see them from then on), on the committing thread. For bookkeeping outside the store; what
+   * must change with the items belongs in a {@link WriteHook}.
+   */
+  public void addCommitListener(Consumer<List<ItemChange>> listener) {
+    committed.add(listener);
+  }
+
+  public void removeCommitListener(Consumer<List<ItemChange>> listener) {
+    committed.remove(listener);
   }
 
   /** Reads an item by row key; null if absent. */
@@ -89,6 +104,9 @@ public final class Items {
       try (ChangeCapture.Commit ignored = capture.prepare(real, batch)) {
         store.write(batch);
       }
+    }
+    for (Consumer<List<ItemChange>> l : committed) {
+      l.accept(real);
     }
     return real.size();
   }

@@ -159,6 +159,57 @@ class TimeToLiveTest {
   }
 
   @Test
+  void aStartedSweeperSkipsTablesWhoseItemsCannotHaveExpired() {
+    t.createTable("tab1", false);
+    update(true, "ttl");
+    long now = t.clock.millis() / 1000;
+    put("hour", "{'N':'" + (now + 3600) + "'}");
+    put("ancient", "{'N':'" + (now - 6L * 365 * 24 * 3600) + "'}"); // never expires
+    put("none", null);
+    try (TtlSweeper sweeper = new TtlSweeper(t.engine, Duration.ofHours(1))) {
+      sweeper.start(); // the background sweep is an hour away: this test calls sweepOnce itself
+      assertEquals(0, sweeper.sweepOnce());
+      assertEquals(1, sweeper.tableSweeps());
+      assertEquals(0, sweeper.sweepOnce());
+      assertEquals(1, sweeper.tableSweeps(), "nothing can have expired: not swept again");
+
+      // a write with an earlier TTL makes the table due at that time
+      put("tenMinutes", "{'N':'" + (now + 600) + "'}");
+      put("ancient2", "{'N':'" + (now - 6L * 365 * 24 * 3600) + "'}");
+      sweeper.sweepOnce();
+      assertEquals(1, sweeper.tableSweeps(), "not due yet");
+      t.clock.advance(Duration.ofMinutes(11));
+      assertEquals(1, sweeper.sweepOnce());
+      assertEquals(2, sweeper.tableSweeps());
+      assertFalse(exists("tenMinutes"));
+      assertTrue(exists("hour"));
+
+      // an item written already expired is swept at once
+      put("past", "{'N':'" + (now - 5) + "'}");
+      assertEquals(1, sweeper.sweepOnce());
+      assertFalse(exists("past"));
+
+      // the earliest future TTL found by the last sweep is the next due time
+      t.clock.advance(Duration.ofMinutes(50));
+      assertEquals(1, sweeper.sweepOnce());
+      assertFalse(exists("hour"));
+      assertTrue(exists("ancient"));
+      assertTrue(exists("none"));
+      long sweeps = sweeper.tableSweeps();
+      t.clock.advance(Duration.ofDays(365));
+      assertEquals(0, sweeper.sweepOnce());
+      assertEquals(sweeps, sweeper.tableSweeps(), "only never-expiring items are left");
+
+      // TTL on another attribute: due at once
+      update(false, "ttl");
+      t.clock.advance(Duration.ofHours(2));
+      update(true, "other");
+      sweeper.sweepOnce();
+      assertEquals(sweeps + 1, sweeper.tableSweeps());
+    }
+  }
+
+  @Test
   void backgroundSweeperRuns() throws InterruptedException {
     t.createTable("tab1", false);
     update(true, "ttl");
