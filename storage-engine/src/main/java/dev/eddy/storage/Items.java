@@ -2,6 +2,7 @@ package dev.eddy.storage;
 
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
+import dev.eddy.api.LazyLogger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
  * (through {@link WriteHook}s) and stream records (through {@link ChangeCapture}) in ONE batch.
  */
 public final class Items {
+  private static final System.Logger LOG = LazyLogger.of(Items.class);
   private final KvStore store;
   private final ChangeCapture capture;
   private final RowLocks locks = new RowLocks();
@@ -106,7 +108,12 @@ public final class Items {
       }
     }
     for (Consumer<List<ItemChange>> l : committed) {
-      l.accept(real);
+      try {
+        l.accept(real);
+      } catch (RuntimeException e) {
+        // the changes are written: a listener's failure must not turn them into an error
+        LOG.log(System.Logger.Level.WARNING, "commit listener failed", e);
+      }
     }
     return real.size();
   }
