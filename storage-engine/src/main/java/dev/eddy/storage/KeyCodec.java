@@ -93,6 +93,36 @@ public final class KeyCodec {
     }
   }
 
+  /**
+   * Where the value of the given key type that starts at {@code from} ends (the index after it),
+   * without decoding it: what {@link #decode} leaves in pos[0].
+   */
+  public static int end(String type, byte[] in, int from) {
+    int i = from;
+    switch (type) {
+      case "S", "B" -> {
+        while (true) {
+          if (in[i++] == 0 && in[i++] == 0) {
+            return i;
+          }
+        }
+      }
+      case "N" -> {
+        int tag = in[i++] & 0xFF;
+        if (tag == ZERO) {
+          return i;
+        }
+        i += 2;
+        int terminator = tag == POS ? 0x00 : 0xFF;
+        while ((in[i] & 0xFF) != terminator) {
+          i++;
+        }
+        return i + 1;
+      }
+      default -> throw new IllegalArgumentException("not a key type: " + type);
+    }
+  }
+
   private static byte[] unescape(byte[] in, int[] pos) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int i = pos[0];

@@ -66,6 +66,30 @@ class KeyCodecTest {
   }
 
   @Test
+  void endFindsWhereDecodeStops() {
+    Random r = new Random(7);
+    List<AttributeValue> values = new ArrayList<>(List.of(AttributeValue.N.of("0"), AttributeValue.N.of("-1E+125"),
+        AttributeValue.N.of("1E-130"), new AttributeValue.S(""), new AttributeValue.S("a\u0000\u0000b\u0000"),
+        AttributeValue.B.of(new byte[] {0, 0, (byte) 0xFF, 0}), AttributeValue.B.of(new byte[0])));
+    for (int i = 0; i < 500; i++) {
+      values.add(new AttributeValue.N(new BigDecimal(r.nextLong()).movePointLeft(r.nextInt(40) - 20)));
+      byte[] bytes = new byte[r.nextInt(12)];
+      for (int j = 0; j < bytes.length; j++) {
+        bytes[j] = (byte) (r.nextInt(3) == 0 ? 0 : r.nextInt(256));
+      }
+      values.add(AttributeValue.B.of(bytes));
+    }
+    byte[] tail = KeyCodec.encode(new AttributeValue.S("next"));
+    for (AttributeValue v : values) {
+      // a prefix before and another value after, as in a row key
+      byte[] key = concat(concat(new byte[] {9, 9, 9}, KeyCodec.encode(v)), tail);
+      int[] pos = {3};
+      KeyCodec.decode(v.type(), key, pos);
+      assertEquals(pos[0], KeyCodec.end(v.type(), key, 3), v.toString());
+    }
+  }
+
+  @Test
   void binariesSortUnsigned() {
     byte[] a = KeyCodec.encode(AttributeValue.B.of(new byte[] {0x01}));
     byte[] b = KeyCodec.encode(AttributeValue.B.of(new byte[] {(byte) 0x80}));

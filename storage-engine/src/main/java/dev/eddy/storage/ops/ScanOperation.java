@@ -100,10 +100,9 @@ public final class ScanOperation implements Operation {
 
   /** The segment of a key: its encoded partition key hashed onto [0, segments). */
   static int segmentOf(byte[] key, int prefixLength, String hashType, int segments) {
-    int[] pos = {prefixLength};
-    KeyCodec.decode(hashType, key, pos);
+    int end = KeyCodec.end(hashType, key, prefixLength);
     long h = 0xcbf29ce484222325L;
-    for (int i = prefixLength; i < pos[0]; i++) {
+    for (int i = prefixLength; i < end; i++) {
       h ^= key[i] & 0xFF;
       h *= 0x100000001b3L;
     }
