@@ -27,7 +27,7 @@ public final class ListStreamsOperation implements Operation {
     Long limit = r.integer("Limit");
     String start = r.str("ExclusiveStartStreamArn");
     Validation v = new Validation();
-    v.pattern(tableName, "tableName", Validation.TABLE_NAME).length(tableName, "tableName", 3, 255);
+    v.name(tableName, "tableName");
     v.range(limit, "limit", 1, 100);
     v.length(start, "exclusiveStartStreamArn", 37, 1024);
     v.throwIfAny();

@@ -51,7 +51,7 @@ public final class BatchGetItemOperation implements Operation {
       UnaryOperator<Map<String, AttributeValue>> projection, boolean consistent) {}
 
   static boolean validTableName(String name) {
-    return name.length() >= 3 && name.length() <= 255 && Validation.isTableNameChars(name);
+    return name.length() >= 3 && name.length() <= 255 && Validation.isNameChars(name);
   }
 
   @Override

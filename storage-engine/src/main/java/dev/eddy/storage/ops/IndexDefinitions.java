@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Secondary index definitions of CreateTable and UpdateTable: DynamoDB's constraint checks and
@@ -25,7 +24,6 @@ final class IndexDefinitions {
   static final int MAX_LSI = 5;
   static final int MAX_PROJECTED = 100;
   static final List<String> PROJECTION_TYPES = List.of("ALL", "INCLUDE", "KEYS_ONLY");
-  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
   private IndexDefinitions() {}
 
@@ -34,8 +32,7 @@ final class IndexDefinitions {
     Req r = Req.element(index);
     String name = r.str("IndexName");
     v.notNull(name, path + ".indexName");
-    v.pattern(name, path + ".indexName", NAME);
-    v.length(name, path + ".indexName", 3, 255);
+    v.name(name, path + ".indexName");
     CreateTableOperation.validateKeySchema(r.list("KeySchema"), path + ".keySchema", v);
     Req projection = r.obj("Projection");
     v.notNull(projection, path + ".projection");

@@ -24,7 +24,7 @@ public final class ListTablesOperation implements Operation {
     String start = req.str("ExclusiveStartTableName");
     Long limit = req.integer("Limit");
     Validation v = new Validation();
-    v.pattern(start, "exclusiveStartTableName", Validation.TABLE_NAME);
+    v.nameChars(start, "exclusiveStartTableName");
     v.length(start, "exclusiveStartTableName", 3, 255);
     v.range(limit, "limit", 1, 100);
     v.throwIfAny();

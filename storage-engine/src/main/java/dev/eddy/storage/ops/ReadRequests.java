@@ -20,20 +20,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** What Query and Scan share: parameter checks, index lookup, start keys, legacy maps, capacity. */
 final class ReadRequests {
-  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
-
   private ReadRequests() {}
 
   /** Field constraints common to Query and Scan. */
   static void validateCommon(Req req, Validation v) {
     v.tableName(req.str("TableName"), "tableName");
     String indexName = req.str("IndexName");
-    v.pattern(indexName, "indexName", NAME);
-    v.length(indexName, "indexName", 3, 255);
+    v.name(indexName, "indexName");
     v.range(req.integer("Limit"), "limit", 1, Long.MAX_VALUE);
     v.oneOf(req.str("Select"), "select", ReadSelection.SELECTS);
     Capacity.validate(req.str("ReturnConsumedCapacity"), v);
