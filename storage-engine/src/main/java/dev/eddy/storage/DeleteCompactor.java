@@ -1,6 +1,7 @@
 package dev.eddy.storage;
 
 import dev.eddy.api.LazyLogger;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -9,15 +10,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Compacts a table's key range after many of its items were deleted. A delete leaves a marker
  * that every later Scan of the range walks over until RocksDB compacts it away, which for the
  * memtable can take a long time: a Scan of a table emptied by 200,000 deletes took ~40-60 ms a
- * page. Counting is a write hook (deletes by any path, TTL included); the compaction runs on one
- * background thread, at most one pending per table.
+ * page. Counting is a commit listener on {@link Items} (deletes by any path, TTL included, once
+ * written); the compaction runs on one background thread, at most one pending per table.
  */
-final class DeleteCompactor implements WriteHook, AutoCloseable {
+final class DeleteCompactor implements Consumer<List<ItemChange>>, AutoCloseable {
   private static final System.Logger LOG = LazyLogger.of(DeleteCompactor.class);
 
   private final KvStore store;
@@ -42,11 +44,15 @@ final class DeleteCompactor implements WriteHook, AutoCloseable {
   }
 
   @Override
-  public void onChange(ItemChange change, KvStore.Batch batch) {
-    if (change.newItem() != null || change.oldItem() == null) {
-      return;
+  public void accept(List<ItemChange> committed) {
+    for (ItemChange change : committed) {
+      if (change.newItem() == null && change.oldItem() != null) {
+        deleted(change.table().id());
+      }
     }
-    long id = change.table().id();
+  }
+
+  private void deleted(long id) {
     AtomicInteger n = deletes.computeIfAbsent(id, k -> new AtomicInteger());
     if (n.incrementAndGet() >= threshold && pending.add(id)) {
       n.set(0);

@@ -26,7 +26,7 @@ public final class StorageEngine implements AutoCloseable {
     this.indexes = new IndexMaintenance(store, catalog, items);
     items.addHook(indexes);
     this.compactor = new DeleteCompactor(store, COMPACT_AFTER_DELETES);
-    items.addHook(compactor);
+    items.addCommitListener(compactor);
     indexes.resumePending();
   }
 
