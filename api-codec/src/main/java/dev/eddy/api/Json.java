@@ -37,11 +37,21 @@ public final class Json {
 
   /** Creates every parser and generator: requests, responses, stored items and records. */
   public static final JsonFactory FACTORY = createFactory();
+  /**
+   * Parses only JSON that Eddy wrote itself from validated values (stored items): the same
+   * limits as {@link #FACTORY} without duplicate-key detection, which costs a set lookup per
+   * object key and cannot fire on such input.
+   */
+  public static final JsonFactory STORED = createFactory(false);
   public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private Json() {}
 
   private static JsonFactory createFactory() {
+    return createFactory(true);
+  }
+
+  private static JsonFactory createFactory(boolean strictDuplicates) {
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
@@ -49,7 +59,9 @@ public final class Json {
             .maxNumberLength(1000)
             .build())
         .build();
-    factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    if (strictDuplicates) {
+      factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
     return factory;
   }
 

@@ -57,14 +57,15 @@ public final class ItemCodec {
   /**
    * Decodes only the attributes {@code names} holds (all when null), skipping the others' values
    * unread: e.g. a page's LastEvaluatedKey from its last item. Stored values were validated when
-   * they came in, so they are read with {@link AttributeValues#readWritten}, not as a request.
+   * they came in, so they are read with {@link AttributeValues#readWritten}, not as a request, and
+   * with {@link Json#STORED}'s parser, which does not look for duplicate keys.
    */
   public static Map<String, AttributeValue> decode(byte[] bytes, Set<String> names) {
     if (bytes == null) {
       return null;
     }
     int from = jsonOffset(bytes);
-    try (JsonParser p = Json.FACTORY.createParser(bytes, from, bytes.length - from)) {
+    try (JsonParser p = Json.STORED.createParser(bytes, from, bytes.length - from)) {
       p.nextToken();
       return AttributeValues.readWritten(p, names);
     } catch (IOException e) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The ExpressionAttributeNames and ExpressionAttributeValues of one request. Every expression of
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
 public final class ExpressionContext {
   /** Placeholders (#name, :value) are at most 255 bytes. */
   static final int MAX_KEY_BYTES = 255;
-  private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
-  private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
 
   private final Map<String, String> names;
   private final Map<String, AttributeValue> values;
@@ -41,7 +38,7 @@ public final class ExpressionContext {
       }
       for (String k : names.keySet()) {
         checkKeyLength("ExpressionAttributeNames", k);
-        if (k == null || !NAME_KEY.matcher(k).matches()) {
+        if (!isPlaceholder(k, '#')) {
           throw ApiException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + k + "\"");
         }
       }
@@ -52,7 +49,7 @@ public final class ExpressionContext {
       }
       for (String k : values.keySet()) {
         checkKeyLength("ExpressionAttributeValues", k);
-        if (k == null || !VALUE_KEY.matcher(k).matches()) {
+        if (!isPlaceholder(k, ':')) {
           throw ApiException.validation(
               "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + k + "\"");
         }
@@ -60,6 +57,23 @@ public final class ExpressionContext {
     }
     this.names = names == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(names));
     this.values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /**
+   * True for {@code sigil} followed by one or more of [0-9a-zA-Z_] (a loop, not a regex: every
+   * request with expressions checks its placeholders).
+   */
+  static boolean isPlaceholder(String k, char sigil) {
+    if (k == null || k.length() < 2 || k.charAt(0) != sigil) {
+      return false;
+    }
+    for (int i = 1; i < k.length(); i++) {
+      char c = k.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkKeyLength(String parameter, String key) {

@@ -6,12 +6,16 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.storage.ItemCodec;
+import dev.eddy.storage.KeyCodec;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KvStore;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +25,7 @@ import java.util.function.Predicate;
  * Reads one page of a Query or Scan straight from a RocksDB cursor over a key range of a table or
  * an index: it seeks to the start, evaluates items one by one and stops at Limit (items
  * evaluated, before the filter) or once 1 MB of item data has been read, never holding more than
- * the page in memory. The last evaluated item gives LastEvaluatedKey.
+ * the page in memory. The key of the last evaluated entry gives LastEvaluatedKey.
  */
 final class PageReader {
   /** DynamoDB's page size limit: 1 MB of item data read. */
@@ -84,7 +88,6 @@ final class PageReader {
           continue;
         }
         byte[] value = c.value();
-        advance(c, forward);
         long size = ItemCodec.size(value);
         if (asStored) {
           count++;
@@ -97,6 +100,7 @@ final class PageReader {
           if (index != null && selection.needsTableItem()) {
             item = engine.items().get(table.rowKey(entry));
             if (item == null) {
+              advance(c, forward);
               continue; // deleted since the index entry was read
             }
             long fetched = AttributeValues.itemSize(item);
@@ -113,11 +117,12 @@ final class PageReader {
         scanned++;
         bytes += size;
         readBytes += size;
-        last = value;
+        last = key;
         if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
           stopped = true;
-          break;
+          break; // without moving past the page's last item: nothing reads on from there
         }
+        advance(c, forward);
       }
     }
     ObjectNode response = Json.object();
@@ -155,13 +160,32 @@ final class PageReader {
     return names;
   }
 
-  /** The LastEvaluatedKey of a page that ended at {@code last} (a stored item or index entry). */
+  /**
+   * The LastEvaluatedKey of a page that ended at the entry stored under {@code last}, decoded
+   * from that key alone (no JSON to parse): a table row key holds the partition and sort key
+   * after the table's prefix, an index entry key the index keys and then the table keys that are
+   * not index keys ({@link SecondaryIndex#startKeyAttributes}) after the index's prefix.
+   */
   private Map<String, AttributeValue> lastEvaluatedKey(byte[] last) {
-    Set<String> names = keyAttributes();
-    Map<String, AttributeValue> item = ItemCodec.decode(last, names); // only these attributes
+    List<KeyDef> encoded = new ArrayList<>(4);
+    int[] pos = new int[1];
+    if (index == null) {
+      encoded.add(table.keySchema().hash());
+      if (table.keySchema().range() != null) {
+        encoded.add(table.keySchema().range());
+      }
+      pos[0] = table.rowPrefix().length;
+    } else {
+      encoded.addAll(index.startKeyAttributes());
+      pos[0] = index.prefix(table).length;
+    }
+    Map<String, AttributeValue> decoded = new HashMap<>(8);
+    for (KeyDef d : encoded) {
+      decoded.put(d.name(), KeyCodec.decode(d.type(), last, pos));
+    }
     Map<String, AttributeValue> key = new LinkedHashMap<>(8);
-    for (String name : names) {
-      key.put(name, item.get(name));
+    for (String name : keyAttributes()) {
+      key.put(name, decoded.get(name));
     }
     return key;
   }

@@ -10,6 +10,7 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -41,7 +42,8 @@ public final class TransactGetItemsOperation implements Operation {
     Table table;
     byte[] row;
     String invalid;
-    Map<String, AttributeValue> item;
+    /** The item as stored (null: none). */
+    byte[] stored;
   }
 
   @Override
@@ -106,7 +108,7 @@ public final class TransactGetItemsOperation implements Operation {
     Items items = engine.items();
     items.locked(() -> {
       for (Get g : gets) {
-        g.item = items.get(g.row);
+        g.stored = items.getRaw(g.row);
       }
       return null;
     }, rows.toArray(new byte[0][]));
@@ -117,11 +119,13 @@ public final class TransactGetItemsOperation implements Operation {
     for (Get g : gets) {
       ObjectNode r = responses.addObject();
       long size = 0;
-      if (g.item != null) {
-        size = AttributeValues.itemSize(g.item);
-        Map<String, AttributeValue> out = g.expressions.projection() == null ? g.item
-            : g.expressions.projection().project(g.item);
-        r.set("Item", AttributeValues.itemToJson(out));
+      if (g.stored != null) {
+        size = ItemCodec.size(g.stored);
+        if (g.expressions.projection() == null) {
+          r.putRawValue("Item", ItemCodec.json(g.stored)); // as stored, as GetItem sends it
+        } else {
+          r.set("Item", AttributeValues.itemToJson(g.expressions.projection().project(ItemCodec.decode(g.stored))));
+        }
       }
       units.merge(g.tableName, 2 * Capacity.readUnits(size, true), Double::sum);
     }

@@ -2,7 +2,10 @@ package dev.eddy.storage.expr;
 
 import static dev.eddy.storage.expr.V.*;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ExpressionContextTest {
@@ -30,5 +33,22 @@ class ExpressionContextTest {
     UpdateExpression.parse("SET a = :y", c);
     c.checkAllUsed();
     ExpressionContext.empty().checkAllUsed();
+  }
+
+  /** The placeholder check is a loop; it must say what DynamoDB's patterns say, for every char. */
+  @Test
+  void placeholderCheckMatchesThePatterns() {
+    Pattern names = Pattern.compile("#[0-9a-zA-Z_]+");
+    Pattern values = Pattern.compile(":[0-9a-zA-Z_]+");
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      for (String k : new String[] {"#" + c, ":" + c, "#a" + c, ":a" + c, String.valueOf(c), c + "a"}) {
+        assertEquals(names.matcher(k).matches(), ExpressionContext.isPlaceholder(k, '#'), k);
+        assertEquals(values.matcher(k).matches(), ExpressionContext.isPlaceholder(k, ':'), k);
+      }
+    }
+    for (String k : new String[] {"", "#", ":", "##", "#:", ":#"}) {
+      assertEquals(names.matcher(k).matches(), ExpressionContext.isPlaceholder(k, '#'), k);
+      assertEquals(values.matcher(k).matches(), ExpressionContext.isPlaceholder(k, ':'), k);
+    }
   }
 }

@@ -74,6 +74,15 @@ class BatchOperationsTest {
     assertEquals(ErrorCode.VALIDATION, t.fail("BatchGetItem", "{'RequestItems':{'hash':{'Keys':[{'pk':{'S':'a'}}],"
         + "'AttributesToGet':['pk']},'range':{'Keys':[{'pk':{'S':'a'},'sk':{'N':'1'}}],'ProjectionExpression':'sk'}}}")
         .code());
+    // Without a projection the items go out whole, as stored; capacity from their sizes.
+    ObjectNode whole = t.call("BatchGetItem", "{'ReturnConsumedCapacity':'TOTAL','RequestItems':{"
+        + "'hash':{'Keys':[{'pk':{'S':'a'}},{'pk':{'S':'nope'}}]},"
+        + "'range':{'Keys':[{'pk':{'S':'a'},'sk':{'N':'2'}}]}}}");
+    assertEquals("[{\"pk\":{\"S\":\"a\"},\"v\":{\"S\":\"1\"},\"w\":{\"N\":\"2\"}}]",
+        whole.at("/Responses/hash").toString());
+    assertEquals("x".repeat(1500), whole.at("/Responses/range/0/big/S").asText());
+    assertEquals(1.0, whole.at("/ConsumedCapacity/0/CapacityUnits").asDouble()); // a missing item reads too
+    assertEquals(0.5, whole.at("/ConsumedCapacity/1/CapacityUnits").asDouble()); // 1.5 KB: one 4 KB read
     ObjectNode none = t.call("BatchGetItem", "{'RequestItems':{'hash':{'Keys':[{'pk':{'S':'nope'}}]}}}");
     assertEquals("[]", none.at("/Responses/hash").toString());
     assertFalse(none.has("ConsumedCapacity"));
