@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Eddy against Amazon DynamoDB Local (and, for PutItem and GetItem, the bare Netty + Jackson +
-# RocksDB server), side by side on this machine, alternating A B A B. See docs/PERFORMANCE.md.
+# Eddy against Amazon DynamoDB Local (and, for PutItem, GetItem and Query, the bare Netty +
+# Jackson + RocksDB server), side by side on this machine, alternating A B A B. See docs/PERFORMANCE.md.
 #
 #   benchmarks/run-vs-dynamodb-local.sh            # full run (about 30 minutes)
 #   benchmarks/run-vs-dynamodb-local.sh --quick    # smoke run (about 3 minutes)
 #
 # Options:
 #   --quick               short durations (3 s runs, 3 s warm-ups, 2,000 items, 1 round)
-#   --workloads LIST      comma-separated subset of: put,get,query,batchwrite,update,transact,scan,describe,tables,stream-lag
+#   --workloads LIST      comma-separated subset of: put,get,query,batchwrite,batchget,update,transact,scan,describe,tables,stream-lag
 #   --no-stream           tables without a stream (default: NEW_AND_OLD_IMAGES)
 #   --threads N           client threads (default 8)
 #   --rounds N            A B pairs per workload (default 2; 1 with --quick)
@@ -27,7 +27,7 @@ BARE_PORT=${BARE_PORT:-18002}
 
 QUICK=0
 BUILD=1
-WORKLOADS=put,get,query,batchwrite,update,transact,scan,describe,tables,stream-lag
+WORKLOADS=put,get,query,batchwrite,batchget,update,transact,scan,describe,tables,stream-lag
 STREAM_FLAG=
 THREADS=8
 CLIENT=raw
@@ -155,7 +155,7 @@ done
 start eddy "$EDDY_PORT" "${EDDY_CMD[@]}"; EDDY_PID=$STARTED_PID
 warm_up eddy "$EDDY_PORT"
 BARE_PID=
-if [[ ",$WORKLOADS," == *",put,"* || ",$WORKLOADS," == *",get,"* ]]; then
+if [[ ",$WORKLOADS," == *",put,"* || ",$WORKLOADS," == *",get,"* || ",$WORKLOADS," == *",query,"* ]]; then
   start bare "$BARE_PORT" "${BARE_CMD[@]}"; BARE_PID=$STARTED_PID
   warm_up bare "$BARE_PORT"
 fi
@@ -171,7 +171,7 @@ for w in "${WL[@]}"; do
     log "workload $w round $round/$ROUNDS (load: $(cut -d' ' -f1-3 /proc/loadavg))"
     lg eddy "$EDDY_PORT" "$EDDY_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     lg ddblocal "$DDBL_PORT" "$DDBL_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
-    if [[ "$w" = put || "$w" = get ]] && [ -n "$BARE_PID" ]; then
+    if [[ "$w" = put || "$w" = get || "$w" = query ]] && [ -n "$BARE_PID" ]; then
       lg bare "$BARE_PORT" "$BARE_PID" --workloads "$w" --seconds "$SECONDS_PER_RUN" --warmup "$CLIENT_WARMUP"
     fi
     stop "$DDBL_PID"

@@ -65,6 +65,15 @@ final class Json {
   }
 
   /** How many write requests a BatchWriteItem answer hands back in UnprocessedItems. */
+  /** How often {@code needle} occurs in {@code body} (e.g. an attribute only items carry). */
+  static int count(String body, String needle) {
+    int n = 0;
+    for (int i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + needle.length())) {
+      n++;
+    }
+    return n;
+  }
+
   static int countUnprocessed(String body) {
     if (!body.contains("\"UnprocessedItems\"") || body.contains("\"UnprocessedItems\":{}")) {
       return 0;

@@ -21,11 +21,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -51,6 +53,8 @@ public final class LoadGenerator implements AutoCloseable {
   static final int PARTITION_ITEMS = 100;
   static final int QUERY_PAGE = 10;
   static final int BATCH = 25;
+  /** Keys in one BatchGetItem of the batchget workload: the most one call may ask for. */
+  static final int BATCH_GET = 100;
 
   private final Options options;
   private final SdkHttpClient http;
@@ -183,6 +187,17 @@ public final class LoadGenerator implements AutoCloseable {
             ? resp.unprocessedItems().getOrDefault(options.table(), List.of()).size() : 0;
         return BATCH - unprocessed;
       }, units -> String.format(Locale.ROOT, "items/s=%.1f", units));
+      case "batchget" -> closedLoop("batchget", (t, r) -> {
+        int base = r.nextInt(options.tableSize());
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(BATCH_GET);
+        for (int k = 0; k < batchGetKeys(); k++) {
+          keys.add(key((base + k) % options.tableSize()));
+        }
+        BatchGetItemResponse resp = ddb.batchGetItem(b -> b.requestItems(
+            Map.of(options.table(), KeysAndAttributes.builder().keys(keys).build())));
+        return checkBatchGet(resp.responses().getOrDefault(options.table(), List.of()).size(),
+            !resp.unprocessedKeys().isEmpty());
+      }, units -> String.format(Locale.ROOT, "items/s=%.1f", units));
       case "update" -> closedLoop("update", (t, r) -> {
         ddb.updateItem(b -> b.tableName(options.table())
             .key(key(r.nextInt(options.tableSize())))
@@ -223,7 +238,7 @@ public final class LoadGenerator implements AutoCloseable {
   }
 
   static final List<String> RAW_WORKLOADS =
-      List.of("put", "get", "query", "batchwrite", "update", "transact", "scan", "describe", "tables");
+      List.of("put", "get", "query", "batchwrite", "batchget", "update", "transact", "scan", "describe", "tables");
 
   /** PutItems in each CreateTable ... DeleteTable cycle of the tables workload. */
   static final int TABLE_CYCLE_PUTS = 5;
@@ -268,6 +283,16 @@ public final class LoadGenerator implements AutoCloseable {
           }
           String body = raw(clients, t).ok("BatchWriteItem", sb.append("]}}").toString());
           return BATCH - Json.countUnprocessed(body);
+        }, units -> String.format(Locale.ROOT, "items/s=%.1f", units));
+        case "batchget" -> closedLoop("batchget", (t, r) -> {
+          int base = r.nextInt(options.tableSize());
+          StringBuilder sb = new StringBuilder(BATCH_GET * 48);
+          sb.append("{\"RequestItems\":{").append(table).append(":{\"Keys\":[");
+          for (int k = 0; k < batchGetKeys(); k++) {
+            sb.append(k == 0 ? "" : ",").append(keyJson((base + k) % options.tableSize()));
+          }
+          String body = raw(clients, t).ok("BatchGetItem", sb.append("]}}}").toString());
+          return checkBatchGet(Json.count(body, "\"d\":"), !body.contains("\"UnprocessedKeys\":{}"));
         }, units -> String.format(Locale.ROOT, "items/s=%.1f", units));
         case "update" -> closedLoop("update", (t, r) -> {
           raw(clients, t).ok("UpdateItem", "{\"TableName\":" + table + ",\"Key\":" + keyJson(r.nextInt(options.tableSize()))
@@ -366,6 +391,19 @@ public final class LoadGenerator implements AutoCloseable {
   String itemJson(int i) {
     return "{\"pk\":{\"S\":\"p" + i / PARTITION_ITEMS + "\"},\"sk\":{\"N\":\"" + i % PARTITION_ITEMS
         + "\"},\"d\":{\"S\":\"" + payload + "\"}}";
+  }
+
+  /** Distinct loaded keys per BatchGetItem: {@link #BATCH_GET}, fewer on a smaller table. */
+  private int batchGetKeys() {
+    return Math.min(BATCH_GET, options.tableSize());
+  }
+
+  /** The items a BatchGetItem returned: all it asked for, unless some keys came back unprocessed. */
+  private int checkBatchGet(int items, boolean unprocessed) {
+    if (!unprocessed && items != batchGetKeys()) {
+      throw new IllegalStateException("BatchGetItem: " + items + " items, expected " + batchGetKeys());
+    }
+    return items;
   }
 
   /** One query of the query workload: a random partition and first sort key, and its expected count. */

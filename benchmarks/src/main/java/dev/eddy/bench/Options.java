@@ -24,7 +24,8 @@ record Options(
     boolean rawClient) {
 
   static final List<String> ALL = List.of(
-      "put", "get", "query", "batchwrite", "update", "transact", "scan", "describe", "tables", "stream-lag");
+      "put", "get", "query", "batchwrite", "batchget", "update", "transact", "scan", "describe", "tables",
+      "stream-lag");
 
   static final String USAGE = """
       Usage: LoadGenerator --endpoint URL [options]

@@ -2,6 +2,7 @@ package dev.eddy.bench.bare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
@@ -46,8 +47,11 @@ import org.rocksdb.WriteOptions;
  * body, writes (table, pk, sk) -> item JSON into RocksDB (in memory, like {@code eddy --in-memory})
  * and answers {@code {}} with the x-amz-crc32 header the SDK checks. GetItem parses the body,
  * reads that key and answers {@code {"Item":<stored JSON>}}; BatchWriteItem stores its
- * PutRequests (the load phase). No validation, no stream, no conditions: an upper bound for what
- * a DynamoDB-shaped PutItem or GetItem can cost on this machine. CreateTable/DescribeTable answer
+ * PutRequests (the load phase). Query (the load generator's {@code pk = :p AND sk >= :s} with a
+ * Limit) seeks a RocksDB iterator to (pk, :s), answers up to Limit stored items as they are, and
+ * a LastEvaluatedKey read from the last one when the page is full. No validation, no stream, no
+ * conditions: an upper bound for what a DynamoDB-shaped PutItem, GetItem or Query can cost on
+ * this machine. CreateTable/DescribeTable answer
  * just enough for the load generator's set-up; every other target answers {@code {}} and stores
  * nothing.
  * Runs every request on the Netty event loop.
@@ -172,6 +176,7 @@ public final class BareServer implements AutoCloseable {
       switch (op) {
         case "PutItem" -> body = putItem(req.content());
         case "GetItem" -> body = getItem(req.content());
+        case "Query" -> body = query(req.content());
         case "BatchWriteItem" -> body = batchWriteItem(req.content());
         case "CreateTable" -> body = tableReply("TableDescription", req.content());
         case "DescribeTable" -> body = tableReply("Table", req.content());
@@ -217,6 +222,58 @@ public final class BareServer implements AutoCloseable {
       return body;
     }
 
+    /**
+     * The load generator's Query: {@code pk = :p AND sk >= :s}, Limit items, stored items sent
+     * as they are; LastEvaluatedKey (pk and sk of the last item) when the page is full.
+     */
+    private byte[] query(ByteBuf content) throws IOException {
+      JsonNode req = MAPPER.readTree((java.io.InputStream) new ByteBufInputStream(content));
+      JsonNode values = req.path("ExpressionAttributeValues");
+      String table = req.path("TableName").asText();
+      String pk = values.path(":p").path("S").asText();
+      int limit = req.path("Limit").asInt(100);
+      byte[] prefix = (table + '\0' + pk + '\0').getBytes(StandardCharsets.UTF_8);
+      byte[] from = (table + '\0' + pk + '\0' + sortable(values.path(":s").path("N").asText()))
+          .getBytes(StandardCharsets.UTF_8);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(2048);
+      out.write("{\"Items\":[".getBytes(StandardCharsets.UTF_8));
+      int count = 0;
+      byte[] last = null;
+      try (org.rocksdb.RocksIterator it = db.newIterator()) {
+        for (it.seek(from); it.isValid() && count < limit; it.next()) {
+          byte[] key = it.key();
+          if (!startsWith(key, prefix)) {
+            break;
+          }
+          last = it.value();
+          if (count++ > 0) {
+            out.write(',');
+          }
+          out.write(last);
+        }
+      }
+      out.write(("],\"Count\":" + count + ",\"ScannedCount\":" + count).getBytes(StandardCharsets.UTF_8));
+      if (count == limit && last != null) {
+        JsonNode item = MAPPER.readTree(last);
+        ObjectNode lek = MAPPER.createObjectNode();
+        lek.set("pk", item.path("pk"));
+        lek.set("sk", item.path("sk"));
+        out.write((",\"LastEvaluatedKey\":" + MAPPER.writeValueAsString(lek)).getBytes(StandardCharsets.UTF_8));
+      }
+      out.write('}');
+      return out.toByteArray();
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+      return key.length >= prefix.length
+          && java.util.Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** A non-negative integer sort key as 10 digits, so that byte order is numeric order. */
+    private static String sortable(String n) {
+      return n.length() >= 10 ? n : "0000000000".substring(n.length()) + n;
+    }
+
     /** Stores the PutRequests (the load phase's items, which get reads back). */
     private byte[] batchWriteItem(ByteBuf content) throws IOException, RocksDBException {
       JsonNode req = MAPPER.readTree((java.io.InputStream) new ByteBufInputStream(content));
@@ -233,7 +290,10 @@ public final class BareServer implements AutoCloseable {
       return "{}".getBytes(StandardCharsets.UTF_8);
     }
 
-    /** table NUL pk NUL sk, from an item or a key (attributes named pk and sk, as the load generator's). */
+    /**
+     * table NUL pk NUL sk, from an item or a key (attributes named pk and sk, as the load
+     * generator's); a number sk as {@link #sortable} digits.
+     */
     private static byte[] key(String table, JsonNode item) {
       StringBuilder key = new StringBuilder(table).append('\0');
       JsonNode pk = item.path("pk");
@@ -243,7 +303,7 @@ public final class BareServer implements AutoCloseable {
       key.append('\0');
       JsonNode sk = item.path("sk");
       if (sk.isObject() && sk.fields().hasNext()) {
-        key.append(sk.fields().next().getValue().asText());
+        key.append(sk.has("N") ? sortable(sk.get("N").asText()) : sk.fields().next().getValue().asText());
       }
       return key.toString().getBytes(StandardCharsets.UTF_8);
     }

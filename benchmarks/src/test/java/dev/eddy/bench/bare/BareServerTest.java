@@ -36,4 +36,17 @@ class BareServerTest {
       assertTrue(bare.puts() > 0, "puts stored: " + bare.puts());
     }
   }
+
+  /** The load generator checks every GetItem's item and every Query page's count: no errors. */
+  @Test
+  void rawClientGetsAndQueriesTheBareServer() {
+    try (BareServer bare = BareServer.start("127.0.0.1", 0)) {
+      List<String> lines = LoadGeneratorHarness.run("--endpoint", "http://127.0.0.1:" + bare.port(),
+          "--workloads", "get,query", "--threads", "2", "--seconds", "1", "--warmup", "0",
+          "--table-size", "250", "--no-stream", "--client", "raw", "--label", "bare");
+      assertEquals(2, lines.size(), lines.toString());
+      assertTrue(lines.get(0).matches("get threads=2 ops/s=[0-9.]+ .* errors=0 .*target=bare"), lines.get(0));
+      assertTrue(lines.get(1).matches("query threads=2 ops/s=[0-9.]+ .* errors=0 .*target=bare"), lines.get(1));
+    }
+  }
 }
