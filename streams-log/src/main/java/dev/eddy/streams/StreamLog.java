@@ -150,9 +150,18 @@ public final class StreamLog implements ChangeCapture {
 
   // ---------------------------------------------------------------- ChangeCapture
 
+  /** A change and its stream record, encoded before the stream's lock is taken. */
+  private record Pending(ItemChange change, byte[] record) {}
+
+  /**
+   * Assigns the changes' sequence numbers and puts their records into the batch. The records are
+   * encoded (the images' JSON, most of the work) before the streams' locks are taken and only
+   * stamped with the time under them; the locks are then held until the batch is written
+   * (the returned Commit), so that sequence numbers become visible in order.
+   */
   @Override
   public Commit prepare(List<ItemChange> changes, KvStore.Batch batch) {
-    Map<StreamState, List<ItemChange>> byStream = new IdentityHashMap<>();
+    Map<StreamState, List<Pending>> byStream = new IdentityHashMap<>();
     for (ItemChange c : changes) {
       if (c.isNoOp()) {
         continue;
@@ -165,7 +174,7 @@ public final class StreamLog implements ChangeCapture {
       if (st == null) {
         st = ensureStream(table);
       }
-      byStream.computeIfAbsent(st, k -> new ArrayList<>()).add(c);
+      byStream.computeIfAbsent(st, k -> new ArrayList<>()).add(new Pending(c, RecordCodec.encode(c, st.viewType, 0)));
     }
     if (byStream.isEmpty()) {
       return Commit.NONE;
@@ -184,11 +193,12 @@ public final class StreamLog implements ChangeCapture {
           continue; // disabled while this write was on its way: DynamoDB would not capture it either
         }
         rolloverIfDue(st, now);
-        for (ItemChange c : byStream.get(st)) {
-          ShardState shard = st.open[slotOf(c, st.slots)];
+        for (Pending p : byStream.get(st)) {
+          ShardState shard = st.open[slotOf(p.change(), st.slots)];
           long seq = st.nextSeq++;
           shard.lastSeq = seq;
-          batch.put(KvStore.Space.STREAMS, Keys.record(st.id, shard.no, seq), RecordCodec.encode(c, st.viewType, now));
+          RecordCodec.stamp(p.record(), now);
+          batch.put(KvStore.Space.STREAMS, Keys.record(st.id, shard.no, seq), p.record());
         }
         batch.put(KvStore.Space.STREAMS, Keys.nextSeq(st.id), Keys.longValue(st.nextSeq));
       }

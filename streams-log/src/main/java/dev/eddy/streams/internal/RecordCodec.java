@@ -87,6 +87,11 @@ public final class RecordCodec {
     AttributeValues.writeItem(g, item);
   }
 
+  /** Sets the creation time of an encoded record (encoded before its time was known). */
+  public static void stamp(byte[] value, long createdMillis) {
+    Keys.putLong(value, 2, createdMillis);
+  }
+
   public static long createdMillis(byte[] value) {
     return Keys.getLong(value, 2);
   }
