@@ -47,7 +47,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * <p>Table layout: hash key {@code pk} (S), range key {@code sk} (N); item {@code i} of the
  * {@code --table-size} loaded items lives at {@code pk = "p" + i / 100, sk = i % 100}, so every
  * partition holds 100 items for the query workload, and carries a payload attribute {@code d}
- * sized so the whole item is about {@code --item-size} bytes.
+ * sized so the whole item is about {@code --item-size} bytes, and a number {@code v} that every
+ * write changes. DynamoDB skips a write that would leave an item as it was (no change, no stream
+ * record), so without {@code v} an overwrite of a loaded item with the same content measures a
+ * read and a compare, not a write.
  */
 public final class LoadGenerator implements AutoCloseable {
   static final int PARTITION_ITEMS = 100;
@@ -61,6 +64,8 @@ public final class LoadGenerator implements AutoCloseable {
   final DynamoDbClient ddb;
   final DynamoDbStreamsClient streams;
   private final String payload;
+  /** The {@code v} of the next item the load phases write (distinct, so every write changes its item). */
+  private final AtomicLong versions = new AtomicLong();
 
   LoadGenerator(Options options) {
     this.options = options;
@@ -155,7 +160,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
     return switch (workload) {
       case "put" -> closedLoop("put", (t, r) -> {
-        ddb.putItem(b -> b.tableName(options.table()).item(item(r.nextInt(options.tableSize()))));
+        ddb.putItem(b -> b.tableName(options.table()).item(item(r.nextInt(options.tableSize()), version(r))));
         return 0;
       }, null);
       case "get" -> closedLoop("get", (t, r) -> {
@@ -180,7 +185,7 @@ public final class LoadGenerator implements AutoCloseable {
         List<WriteRequest> writes = new ArrayList<>(BATCH);
         for (int k = 0; k < BATCH; k++) {
           int i = options.tableSize() >= BATCH ? (base + k) % options.tableSize() : base + k;
-          writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(i)).build()).build());
+          writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(i, version(r))).build()).build());
         }
         BatchWriteItemResponse resp = ddb.batchWriteItem(b -> b.requestItems(Map.of(options.table(), writes)));
         int unprocessed = resp.hasUnprocessedItems()
@@ -211,8 +216,8 @@ public final class LoadGenerator implements AutoCloseable {
         int a = r.nextInt(options.tableSize());
         int b2 = otherItem(a, t, r);
         ddb.transactWriteItems(b -> b.transactItems(
-            TransactWriteItem.builder().put(p -> p.tableName(options.table()).item(item(a))).build(),
-            TransactWriteItem.builder().put(p -> p.tableName(options.table()).item(item(b2))).build()));
+            TransactWriteItem.builder().put(p -> p.tableName(options.table()).item(item(a, version(r)))).build(),
+            TransactWriteItem.builder().put(p -> p.tableName(options.table()).item(item(b2, version(r)))).build()));
         return 0;
       }, null);
       case "scan" -> scan();
@@ -226,7 +231,7 @@ public final class LoadGenerator implements AutoCloseable {
           String name = options.table() + "_c" + t + "_" + made[t]++;
           createTable(name, false);
           for (int k = 0; k < TABLE_CYCLE_PUTS; k++) {
-            ddb.putItem(b -> b.tableName(name).item(item(r.nextInt(options.tableSize()))));
+            ddb.putItem(b -> b.tableName(name).item(item(r.nextInt(options.tableSize()), version(r))));
           }
           ddb.deleteTable(b -> b.tableName(name));
           return 0;
@@ -254,7 +259,7 @@ public final class LoadGenerator implements AutoCloseable {
     try {
       return switch (workload) {
         case "put" -> closedLoop("put", (t, r) -> {
-          raw(clients, t).ok("PutItem", "{\"TableName\":" + table + ",\"Item\":" + itemJson(r.nextInt(options.tableSize())) + "}");
+          raw(clients, t).ok("PutItem", "{\"TableName\":" + table + ",\"Item\":" + itemJson(r.nextInt(options.tableSize()), version(r)) + "}");
           return 0;
         }, null);
         case "get" -> closedLoop("get", (t, r) -> {
@@ -279,7 +284,7 @@ public final class LoadGenerator implements AutoCloseable {
           sb.append("{\"RequestItems\":{").append(table).append(":[");
           for (int k = 0; k < BATCH; k++) {
             int i = options.tableSize() >= BATCH ? (base + k) % options.tableSize() : base + k;
-            sb.append(k == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":").append(itemJson(i)).append("}}");
+            sb.append(k == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":").append(itemJson(i, version(r))).append("}}");
           }
           String body = raw(clients, t).ok("BatchWriteItem", sb.append("]}}").toString());
           return BATCH - Json.countUnprocessed(body);
@@ -304,14 +309,14 @@ public final class LoadGenerator implements AutoCloseable {
           int a = r.nextInt(options.tableSize());
           int b2 = otherItem(a, t, r);
           raw(clients, t).ok("TransactWriteItems", "{\"TransactItems\":["
-              + "{\"Put\":{\"TableName\":" + table + ",\"Item\":" + itemJson(a) + "}},"
-              + "{\"Put\":{\"TableName\":" + table + ",\"Item\":" + itemJson(b2) + "}}],"
+              + "{\"Put\":{\"TableName\":" + table + ",\"Item\":" + itemJson(a, version(r)) + "}},"
+              + "{\"Put\":{\"TableName\":" + table + ",\"Item\":" + itemJson(b2, version(r)) + "}}],"
               + "\"ClientRequestToken\":\"" + java.util.UUID.randomUUID() + "\"}");
           return 0;
         }, null);
         case "scan" -> {
           // MB/s of item data, as the SDK variant counts it: every loaded item has the same size.
-          long itemBytes = itemBytes(item(0));
+          long itemBytes = itemBytes(item(0, 0));
           String[] cursor = new String[options.threads()];
           yield closedLoop("scan", (t, r) -> {
             String from = cursor[t] == null ? "" : ",\"ExclusiveStartKey\":" + cursor[t];
@@ -338,7 +343,7 @@ public final class LoadGenerator implements AutoCloseable {
                 + (options.stream() ? ",\"StreamSpecification\":{\"StreamEnabled\":true,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}" : "")
                 + "}");
             for (int k = 0; k < TABLE_CYCLE_PUTS; k++) {
-              c.ok("PutItem", "{\"TableName\":" + name + ",\"Item\":" + itemJson(r.nextInt(options.tableSize())) + "}");
+              c.ok("PutItem", "{\"TableName\":" + name + ",\"Item\":" + itemJson(r.nextInt(options.tableSize()), version(r)) + "}");
             }
             c.ok("DeleteTable", "{\"TableName\":" + name + "}");
             return 0;
@@ -388,9 +393,10 @@ public final class LoadGenerator implements AutoCloseable {
     return "{\"pk\":{\"S\":\"p" + i / PARTITION_ITEMS + "\"},\"sk\":{\"N\":\"" + i % PARTITION_ITEMS + "\"}}";
   }
 
-  String itemJson(int i) {
+  /** Item {@code i} with version {@code v}, as JSON. */
+  String itemJson(int i, long v) {
     return "{\"pk\":{\"S\":\"p" + i / PARTITION_ITEMS + "\"},\"sk\":{\"N\":\"" + i % PARTITION_ITEMS
-        + "\"},\"d\":{\"S\":\"" + payload + "\"}}";
+        + "\"},\"d\":{\"S\":\"" + payload + "\"},\"v\":{\"N\":\"" + v + "\"}}";
   }
 
   /** Distinct loaded keys per BatchGetItem: {@link #BATCH_GET}, fewer on a smaller table. */
@@ -675,7 +681,7 @@ public final class LoadGenerator implements AutoCloseable {
           Map<Integer, WriteRequest> batch = new HashMap<>();
           for (long n = first; n < Math.min(to, first + BATCH); n++) {
             int i = (int) (n % modulo);
-            batch.put(i, WriteRequest.builder().putRequest(PutRequest.builder().item(item(i)).build()).build());
+            batch.put(i, WriteRequest.builder().putRequest(PutRequest.builder().item(item(i, versions.incrementAndGet())).build()).build());
           }
           List<WriteRequest> pending = new ArrayList<>(batch.values());
           int attempts = 0;
@@ -750,7 +756,7 @@ public final class LoadGenerator implements AutoCloseable {
         StringBuilder sb = new StringBuilder("{\"RequestItems\":{").append(table).append(":[");
         for (int i : ids) {
           sb.append(sb.charAt(sb.length() - 1) == '[' ? "" : ",")
-              .append("{\"PutRequest\":{\"Item\":").append(itemJson(i)).append("}}");
+              .append("{\"PutRequest\":{\"Item\":").append(itemJson(i, versions.incrementAndGet())).append("}}");
         }
         String body = sb.append("]}}").toString();
         for (int attempt = 1; ; attempt++) {
@@ -777,17 +783,27 @@ public final class LoadGenerator implements AutoCloseable {
         "sk", AttributeValue.fromN(Integer.toString(i % PARTITION_ITEMS)));
   }
 
-  Map<String, AttributeValue> item(int i) {
+  /** Item {@code i} with version {@code v}. */
+  Map<String, AttributeValue> item(int i, long v) {
     Map<String, AttributeValue> item = new HashMap<>(4);
     item.put("pk", AttributeValue.fromS("p" + i / PARTITION_ITEMS));
     item.put("sk", AttributeValue.fromN(Integer.toString(i % PARTITION_ITEMS)));
     item.put("d", AttributeValue.fromS(payload));
+    item.put("v", AttributeValue.fromN(Long.toString(v)));
     return item;
   }
 
-  /** A payload string making an item of about {@code itemSize} bytes (keys take about 16). */
+  /**
+   * A version for a closed-loop write: random, so that it differs from the item's current one
+   * (one chance in a billion that it does not, and the write is then a no-op).
+   */
+  static long version(SplittableRandom r) {
+    return 1 + r.nextInt(1_000_000_000);
+  }
+
+  /** A payload string making an item of about {@code itemSize} bytes (keys and v take about 24). */
   static String payload(int itemSize) {
-    int n = Math.max(1, itemSize - 16);
+    int n = Math.max(1, itemSize - 24);
     StringBuilder sb = new StringBuilder(n);
     SplittableRandom r = new SplittableRandom(42);
     for (int i = 0; i < n; i++) {
