@@ -1,6 +1,7 @@
 package dev.eddy.storage;
 
 import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,26 +9,89 @@ import java.util.Objects;
  * One committed change to one item: the images before and after (null when absent). Every
  * write path (single items, batches, transactions, TTL, PartiQL) produces these and nothing
  * else, so indexes and the stream see all writes.
+ *
+ * <p>The images' DynamoDB sizes and the new image's stored JSON are computed once, on first
+ * use, and shared by everything the commit does with them (the 400 KB check, the stored row,
+ * the table's size counter, the stream record). A change is made and committed on one thread.
  */
-public record ItemChange(
-    Table table,
-    byte[] rowKey,
-    Map<String, AttributeValue> keys,
-    Map<String, AttributeValue> oldItem,
-    Map<String, AttributeValue> newItem,
-    Origin origin) {
-
+public final class ItemChange {
   /** Who made the change: a user request, or the TTL sweeper (stream userIdentity). */
   public enum Origin {
     USER,
     TTL
   }
 
-  public ItemChange {
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(rowKey, "rowKey");
-    Objects.requireNonNull(keys, "keys");
-    Objects.requireNonNull(origin, "origin");
+  private final Table table;
+  private final byte[] rowKey;
+  private final Map<String, AttributeValue> keys;
+  private final Map<String, AttributeValue> oldItem;
+  private final Map<String, AttributeValue> newItem;
+  private final Origin origin;
+  private long oldSize = -1;
+  private long newSize = -1;
+  private byte[] newItemJson;
+
+  public ItemChange(Table table, byte[] rowKey, Map<String, AttributeValue> keys,
+      Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem, Origin origin) {
+    this.table = Objects.requireNonNull(table, "table");
+    this.rowKey = Objects.requireNonNull(rowKey, "rowKey");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.oldItem = oldItem;
+    this.newItem = newItem;
+    this.origin = Objects.requireNonNull(origin, "origin");
+  }
+
+  public Table table() {
+    return table;
+  }
+
+  public byte[] rowKey() {
+    return rowKey;
+  }
+
+  public Map<String, AttributeValue> keys() {
+    return keys;
+  }
+
+  /** The item before the change; null when there was none. */
+  public Map<String, AttributeValue> oldItem() {
+    return oldItem;
+  }
+
+  /** The item after the change; null when it is deleted. */
+  public Map<String, AttributeValue> newItem() {
+    return newItem;
+  }
+
+  public Origin origin() {
+    return origin;
+  }
+
+  /** The DynamoDB size of the item before the change (0 when none). */
+  public long oldSize() {
+    if (oldSize < 0) {
+      oldSize = oldItem == null ? 0 : AttributeValues.itemSize(oldItem);
+    }
+    return oldSize;
+  }
+
+  /** The DynamoDB size of the item after the change (0 when deleted). */
+  public long newSize() {
+    if (newSize < 0) {
+      newSize = newItem == null ? 0 : AttributeValues.itemSize(newItem);
+    }
+    return newSize;
+  }
+
+  /**
+   * The item after the change as DynamoDB JSON, as {@link ItemCodec} stores it after its header
+   * and as a stream record's NewImage carries it; null when deleted. Do not modify the array.
+   */
+  public byte[] newItemJson() {
+    if (newItemJson == null && newItem != null) {
+      newItemJson = ItemCodec.json(newItem);
+    }
+    return newItemJson;
   }
 
   /** INSERT, MODIFY or REMOVE, as stream records name it. */
@@ -41,5 +105,10 @@ public record ItemChange(
   /** True when the write changes nothing (same image before and after, or delete of nothing). */
   public boolean isNoOp() {
     return Objects.equals(oldItem, newItem);
+  }
+
+  @Override
+  public String toString() {
+    return "ItemChange[" + table + " " + eventName() + " " + keys + " " + origin + "]";
   }
 }

@@ -35,19 +35,31 @@ public final class ItemCodec {
 
   /** As {@link #encode(Map)}, with the item's DynamoDB size already known to the caller. */
   public static byte[] encode(Map<String, AttributeValue> item, long size) {
+    return stored(json(item), size);
+  }
+
+  /** The item as DynamoDB JSON, without the header: what {@link #stored} stores after it. */
+  public static byte[] json(Map<String, AttributeValue> item) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    int s = (int) Math.min(Integer.MAX_VALUE, size);
-    out.write(V1);
-    out.write(s >>> 24);
-    out.write(s >>> 16);
-    out.write(s >>> 8);
-    out.write(s);
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       AttributeValues.writeItem(g, item);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** The stored value of an item given as its {@link #json} and its DynamoDB size. */
+  public static byte[] stored(byte[] json, long size) {
+    byte[] out = new byte[HEADER + json.length];
+    int s = (int) Math.min(Integer.MAX_VALUE, size);
+    out[0] = V1;
+    out[1] = (byte) (s >>> 24);
+    out[2] = (byte) (s >>> 16);
+    out[3] = (byte) (s >>> 8);
+    out[4] = (byte) s;
+    System.arraycopy(json, 0, out, HEADER, json.length);
+    return out;
   }
 
   public static Map<String, AttributeValue> decode(byte[] bytes) {

@@ -1,7 +1,6 @@
 package dev.eddy.storage;
 
 import dev.eddy.api.AttributeValue;
-import dev.eddy.api.AttributeValues;
 import dev.eddy.api.LazyLogger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,12 +80,12 @@ public final class Items {
       // count and size deltas summed per table: one merge operand each per batch, not per item
       Map<Table, long[]> deltas = new LinkedHashMap<>(4);
       for (ItemChange c : real) {
-        long oldSize = c.oldItem() == null ? 0 : AttributeValues.itemSize(c.oldItem());
-        long newSize = c.newItem() == null ? 0 : AttributeValues.itemSize(c.newItem());
+        long oldSize = c.oldSize();
+        long newSize = c.newSize();
         if (c.newItem() == null) {
           batch.delete(KvStore.Space.ITEMS, c.rowKey());
         } else {
-          batch.put(KvStore.Space.ITEMS, c.rowKey(), ItemCodec.encode(c.newItem(), newSize));
+          batch.put(KvStore.Space.ITEMS, c.rowKey(), ItemCodec.stored(c.newItemJson(), newSize));
         }
         long[] d = deltas.computeIfAbsent(c.table(), t -> new long[2]);
         d[0] += (c.oldItem() == null ? 1 : 0) - (c.newItem() == null ? 1 : 0);

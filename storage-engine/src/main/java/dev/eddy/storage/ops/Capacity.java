@@ -5,6 +5,7 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Validation;
+import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.Table;
 import java.util.List;
@@ -91,7 +92,16 @@ final class Capacity {
    * and a put.
    */
   static Units writes(Table table, Map<String, AttributeValue> old, Map<String, AttributeValue> next) {
-    long size = Math.max(old == null ? 0 : AttributeValues.itemSize(old), next == null ? 0 : AttributeValues.itemSize(next));
+    return writes(table, old, next,
+        Math.max(old == null ? 0 : AttributeValues.itemSize(old), next == null ? 0 : AttributeValues.itemSize(next)));
+  }
+
+  /** As {@link #writes(Table, Map, Map)} for a committed change, whose sizes it already knows. */
+  static Units writes(Table table, ItemChange change) {
+    return writes(table, change.oldItem(), change.newItem(), Math.max(change.oldSize(), change.newSize()));
+  }
+
+  private static Units writes(Table table, Map<String, AttributeValue> old, Map<String, AttributeValue> next, long size) {
     Units u = new Units(table.name(), writeUnits(size));
     for (SecondaryIndex index : table.indexes()) {
       boolean before = old != null && index.contains(old);

@@ -38,7 +38,7 @@ public final class DeleteItemOperation implements Operation {
     if ("ALL_OLD".equals(returnValues) && result.oldItem() != null) {
       response.set("Attributes", AttributeValues.itemToJson(result.oldItem()));
     }
-    Capacity.add(response, capacity, Capacity.writes(table, result.oldItem(), result.newItem()), false);
+    Capacity.add(response, capacity, Capacity.writes(table, result.change()), false);
     return response;
   }
 }

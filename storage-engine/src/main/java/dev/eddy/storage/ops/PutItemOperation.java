@@ -42,7 +42,7 @@ public final class PutItemOperation implements Operation {
     if ("ALL_OLD".equals(returnValues) && result.oldItem() != null) {
       response.set("Attributes", AttributeValues.itemToJson(result.oldItem()));
     }
-    Capacity.add(response, capacity, Capacity.writes(table, result.oldItem(), result.newItem()), false);
+    Capacity.add(response, capacity, Capacity.writes(table, result.change()), false);
     return response;
   }
 }

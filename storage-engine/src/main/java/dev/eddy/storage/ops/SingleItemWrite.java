@@ -22,7 +22,16 @@ final class SingleItemWrite {
   private SingleItemWrite() {}
 
   /** Old and new image of a completed write (either may be null). */
-  record Result(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {}
+  /** The committed change (the images, and their sizes for the consumed capacity). */
+  record Result(ItemChange change) {
+    Map<String, AttributeValue> oldItem() {
+      return change.oldItem();
+    }
+
+    Map<String, AttributeValue> newItem() {
+      return change.newItem();
+    }
+  }
 
   /**
    * @param condition tested against the old image (null when absent); null for none
@@ -45,12 +54,13 @@ final class SingleItemWrite {
         throw ApiException.conditionalCheckFailed(extra);
       }
       Map<String, AttributeValue> next = mutation.apply(old);
-      if (next != null && AttributeValues.itemSize(next) > 400 * 1024) {
+      ItemChange change = new ItemChange(table, rowKey, table.keySchema().keyOf(next != null ? next : key),
+          old, next, ItemChange.Origin.USER);
+      if (change.newSize() > 400 * 1024) {
         throw ApiException.validation("Item size has exceeded the maximum allowed size");
       }
-      items.commit(List.of(new ItemChange(table, rowKey, table.keySchema().keyOf(next != null ? next : key),
-          old, next, ItemChange.Origin.USER)));
-      return new Result(old, next);
+      items.commit(List.of(change));
+      return new Result(change);
     }, rowKey);
   }
 }

@@ -81,7 +81,7 @@ public final class UpdateItemOperation implements Operation {
     if (attributes != null && !attributes.isEmpty()) {
       response.set("Attributes", AttributeValues.itemToJson(attributes));
     }
-    Capacity.add(response, capacity, Capacity.writes(table, result.oldItem(), result.newItem()), false);
+    Capacity.add(response, capacity, Capacity.writes(table, result.change()), false);
     return response;
   }
 }

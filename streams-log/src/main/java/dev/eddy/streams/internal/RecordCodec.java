@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
+import dev.eddy.api.RawJson;
 import dev.eddy.storage.ItemChange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,10 +50,10 @@ public final class RecordCodec {
   public static long sizeBytes(ItemChange c, String viewType) {
     long size = AttributeValues.itemSize(c.keys());
     if (includesNew(viewType) && c.newItem() != null) {
-      size += AttributeValues.itemSize(c.newItem());
+      size += c.newSize();
     }
     if (includesOld(viewType) && c.oldItem() != null) {
-      size += AttributeValues.itemSize(c.oldItem());
+      size += c.oldSize();
     }
     return Math.max(1, size);
   }
@@ -70,7 +71,10 @@ public final class RecordCodec {
       g.writeStartObject();
       writeItem(g, "Keys", c.keys());
       if (includesNew(viewType) && c.newItem() != null) {
-        writeItem(g, "NewImage", c.newItem());
+        // the JSON the item's row stores, made once for both: a big item is not encoded twice
+        byte[] json = c.newItemJson();
+        g.writeFieldName("NewImage");
+        RawJson.of(json, 0, json.length).serialize(g, null);
       }
       if (includesOld(viewType) && c.oldItem() != null) {
         writeItem(g, "OldImage", c.oldItem());
