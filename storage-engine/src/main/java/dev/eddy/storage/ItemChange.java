@@ -27,12 +27,25 @@ public final class ItemChange {
   private final Map<String, AttributeValue> oldItem;
   private final Map<String, AttributeValue> newItem;
   private final Origin origin;
+  /** The old item's stored row value (ItemCodec), when the writer read it; else null. */
+  private final byte[] oldStored;
   private long oldSize = -1;
   private long newSize = -1;
   private byte[] newItemJson;
 
   public ItemChange(Table table, byte[] rowKey, Map<String, AttributeValue> keys,
       Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem, Origin origin) {
+    this(table, rowKey, keys, oldItem, newItem, origin, null);
+  }
+
+  /**
+   * A change whose old item the writer read as stored ({@code oldStored}, the row value
+   * {@code oldItem} was decoded from): its size and JSON are then taken from there, not computed.
+   */
+  public ItemChange(Table table, byte[] rowKey, Map<String, AttributeValue> keys,
+      Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem, Origin origin,
+      byte[] oldStored) {
+    this.oldStored = oldItem == null ? null : oldStored;
     this.table = Objects.requireNonNull(table, "table");
     this.rowKey = Objects.requireNonNull(rowKey, "rowKey");
     this.keys = Objects.requireNonNull(keys, "keys");
@@ -70,9 +83,14 @@ public final class ItemChange {
   /** The DynamoDB size of the item before the change (0 when none). */
   public long oldSize() {
     if (oldSize < 0) {
-      oldSize = oldItem == null ? 0 : AttributeValues.itemSize(oldItem);
+      oldSize = oldItem == null ? 0 : oldStored != null ? ItemCodec.size(oldStored) : AttributeValues.itemSize(oldItem);
     }
     return oldSize;
+  }
+
+  /** The old item's stored row value, when the writer read it (see the constructor); else null. */
+  public byte[] oldStored() {
+    return oldStored;
   }
 
   /** The DynamoDB size of the item after the change (0 when deleted). */

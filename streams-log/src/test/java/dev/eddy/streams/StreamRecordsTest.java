@@ -2,6 +2,7 @@ package dev.eddy.streams;
 
 import static dev.eddy.streams.StreamsFixture.item;
 import static dev.eddy.streams.StreamsFixture.obj;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.AttributeValue;
 import dev.eddy.storage.ItemChange;
+import dev.eddy.storage.ItemCodec;
+import dev.eddy.storage.Table;
+import dev.eddy.streams.internal.RecordCodec;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +36,28 @@ class StreamRecordsTest {
     if (f != null) {
       f.close();
     }
+  }
+
+  /**
+   * A writer that read the old item as stored hands its row to the change (SingleItemWrite does):
+   * the record's OldImage is then that JSON as it is, and must be the record the item gives.
+   */
+  @Test
+  void oldImageFromTheStoredRowIsTheRecordTheItemGives() {
+    f = new StreamsFixture(StreamSettings.defaults());
+    f.createTable("Tbl", "NEW_AND_OLD_IMAGES");
+    f.put("Tbl", item("pk", "a", "v", 1, "w", "x"));
+    Table t = f.engine.catalog().get("Tbl");
+    byte[] row = t.rowKey(item("pk", "a"));
+    byte[] stored = f.engine.items().getRaw(row);
+    Map<String, AttributeValue> old = ItemCodec.decode(stored);
+    Map<String, AttributeValue> next = item("pk", "a", "v", 2);
+    ItemChange fromItem = new ItemChange(t, row, item("pk", "a"), old, next, ItemChange.Origin.USER);
+    ItemChange fromRow = new ItemChange(t, row, item("pk", "a"), old, next, ItemChange.Origin.USER, stored);
+    assertEquals(fromItem.oldSize(), fromRow.oldSize());
+    assertEquals(
+        new String(RecordCodec.encode(fromItem, "NEW_AND_OLD_IMAGES", 7), ISO_8859_1),
+        new String(RecordCodec.encode(fromRow, "NEW_AND_OLD_IMAGES", 7), ISO_8859_1));
   }
 
   @ParameterizedTest
@@ -240,7 +267,7 @@ class StreamRecordsTest {
     f = new StreamsFixture(StreamSettings.defaults());
     f.createTable("Tbl", "NEW_AND_OLD_IMAGES");
     int n = 30_000;
-    List<java.util.Map<String, dev.eddy.api.AttributeValue>> batch = new ArrayList<>();
+    List<java.util.Map<String, AttributeValue>> batch = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       batch.add(item("pk", "item-" + i, "name", "some value " + i, "count", i));
       if (batch.size() == 500) {

@@ -6,6 +6,7 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.storage.ItemChange;
+import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -44,7 +45,8 @@ final class SingleItemWrite {
     Items items = engine.items();
     byte[] rowKey = table.rowKey(key);
     return items.locked(() -> {
-      Map<String, AttributeValue> old = items.get(rowKey);
+      byte[] stored = items.getRaw(rowKey);
+      Map<String, AttributeValue> old = ItemCodec.decode(stored);
       if (condition != null && !condition.test(old)) {
         ObjectNode extra = null;
         if (returnOldOnFailure && old != null) {
@@ -55,7 +57,7 @@ final class SingleItemWrite {
       }
       Map<String, AttributeValue> next = mutation.apply(old);
       ItemChange change = new ItemChange(table, rowKey, table.keySchema().keyOf(next != null ? next : key),
-          old, next, ItemChange.Origin.USER);
+          old, next, ItemChange.Origin.USER, stored);
       if (change.newSize() > 400 * 1024) {
         throw ApiException.validation("Item size has exceeded the maximum allowed size");
       }

@@ -8,6 +8,7 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.RawJson;
 import dev.eddy.storage.ItemChange;
+import dev.eddy.storage.ItemCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +77,10 @@ public final class RecordCodec {
         g.writeFieldName("NewImage");
         RawJson.of(json, 0, json.length).serialize(g, null);
       }
-      if (includesOld(viewType) && c.oldItem() != null) {
+      if (includesOld(viewType) && c.oldStored() != null) {
+        g.writeFieldName("OldImage");
+        ItemCodec.json(c.oldStored()).serialize(g, null); // as stored, not encoded again
+      } else if (includesOld(viewType) && c.oldItem() != null) {
         writeItem(g, "OldImage", c.oldItem());
       }
       g.writeEndObject();
