@@ -11,6 +11,7 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemChange;
+import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -103,19 +104,18 @@ public final class BatchWriteItemOperation implements Operation {
     }
 
     Items items = engine.items();
-    List<Map<String, AttributeValue>> olds = items.locked(() -> {
-      List<Map<String, AttributeValue>> before = new ArrayList<>(writes.size());
-      List<ItemChange> changes = new ArrayList<>(writes.size());
+    List<ItemChange> changes = items.locked(() -> {
+      List<ItemChange> made = new ArrayList<>(writes.size());
       for (int i = 0; i < writes.size(); i++) {
         Write w = writes.get(i);
         Table table = tables.get(w.tableName());
-        Map<String, AttributeValue> old = items.get(rows.get(i));
-        before.add(old);
+        byte[] stored = items.getRaw(rows.get(i));
         Map<String, AttributeValue> keys = table.keySchema().keyOf(w.item() != null ? w.item() : w.key());
-        changes.add(new ItemChange(table, rows.get(i), keys, old, w.item(), ItemChange.Origin.USER));
+        made.add(new ItemChange(table, rows.get(i), keys, ItemCodec.decode(stored), w.item(), ItemChange.Origin.USER,
+            stored));
       }
-      items.commit(changes);
-      return before;
+      items.commit(made);
+      return made;
     }, rows.toArray(new byte[0][]));
 
     ObjectNode response = Json.object();
@@ -125,7 +125,7 @@ public final class BatchWriteItemOperation implements Operation {
     for (int i = 0; i < writes.size(); i++) {
       Write w = writes.get(i);
       Table table = tables.get(w.tableName());
-      units.computeIfAbsent(w.tableName(), Capacity.Units::new).add(Capacity.writes(table, olds.get(i), w.item()));
+      units.computeIfAbsent(w.tableName(), Capacity.Units::new).add(Capacity.writes(table, changes.get(i)));
       if ("SIZE".equals(metrics) && MultiItem.hasLocalIndexes(table)) {
         ArrayNode list = collections.has(w.tableName()) ? (ArrayNode) collections.get(w.tableName())
             : collections.putArray(w.tableName());

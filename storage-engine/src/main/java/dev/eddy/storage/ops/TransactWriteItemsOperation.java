@@ -12,6 +12,7 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemChange;
+import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -278,7 +279,8 @@ public final class TransactWriteItemsOperation implements Operation {
         cancel = true;
         continue;
       }
-      Map<String, AttributeValue> old = items.get(a.row);
+      byte[] stored = items.getRaw(a.row);
+      Map<String, AttributeValue> old = ItemCodec.decode(stored);
       a.oldItem = old;
       if (a.expressions.condition() != null && !a.expressions.condition().test(old)) {
         reason.put("Code", "ConditionalCheckFailed");
@@ -311,7 +313,7 @@ public final class TransactWriteItemsOperation implements Operation {
       reason.put("Code", "None");
       if (a.kind != Kind.CONDITION_CHECK) {
         a.newItem = next;
-        changes.add(new ItemChange(a.table, a.row, a.key, old, next, ItemChange.Origin.USER));
+        changes.add(new ItemChange(a.table, a.row, a.key, old, next, ItemChange.Origin.USER, stored));
       } else {
         a.newItem = old;
       }
