@@ -12,8 +12,9 @@ import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
+import dev.eddy.storage.expr.ProjectionExpression;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /** GetItem. A whole item is sent as it is stored, without decoding it. */
 public final class GetItemOperation implements Operation {
@@ -37,8 +38,7 @@ public final class GetItemOperation implements Operation {
     v.throwIfAny();
     Map<String, AttributeValue> key = req.item("Key");
     ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.GET_ITEM);
-    UnaryOperator<Map<String, AttributeValue>> projection =
-        expressions.projection() == null ? null : expressions.projection()::project;
+    ProjectionExpression projection = expressions.projection();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);
     byte[] raw = engine.items().getRaw(table.rowKey(key));
@@ -51,10 +51,10 @@ public final class GetItemOperation implements Operation {
           size = ItemCodec.size(raw);
         }
       } else {
-        Map<String, AttributeValue> item = ItemCodec.decode(raw);
-        size = AttributeValues.itemSize(item);
-        Map<String, AttributeValue> projected = projection.apply(item);
-        response.set("Item", AttributeValues.itemToJson(projected));
+        // only the projected attributes are decoded; the size (for the capacity) is the header's
+        size = ItemCodec.size(raw);
+        Map<String, AttributeValue> item = ItemCodec.decode(raw, new HashSet<>(projection.topLevelAttributes()));
+        response.set("Item", AttributeValues.itemToJson(projection.project(item)));
       }
     }
     Capacity.add(response, capacity, tableName,

@@ -15,6 +15,7 @@ import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
+import dev.eddy.storage.expr.ProjectionExpression;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -124,7 +125,9 @@ public final class TransactGetItemsOperation implements Operation {
         if (g.expressions.projection() == null) {
           r.putRawValue("Item", ItemCodec.json(g.stored)); // as stored, as GetItem sends it
         } else {
-          r.set("Item", AttributeValues.itemToJson(g.expressions.projection().project(ItemCodec.decode(g.stored))));
+          ProjectionExpression p = g.expressions.projection();
+          Map<String, AttributeValue> item = ItemCodec.decode(g.stored, new HashSet<>(p.topLevelAttributes()));
+          r.set("Item", AttributeValues.itemToJson(p.project(item)));
         }
       }
       units.merge(g.tableName, 2 * Capacity.readUnits(size, true), Double::sum);

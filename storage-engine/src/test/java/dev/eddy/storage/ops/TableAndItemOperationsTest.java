@@ -225,6 +225,21 @@ class TableAndItemOperationsTest {
     assertFalse(call("GetItem", "{\"TableName\":\"tab1\",\"Key\":{\"pk\":{\"S\":\"none\"},\"sk\":{\"N\":\"1\"}}}").has("Item"));
   }
 
+  /** A projection decodes only the attributes it names, but the read costs the whole item. */
+  @Test
+  void getItemProjectsNestedPathsAndChargesTheWholeItem() {
+    createTable();
+    call("PutItem", "{\"TableName\":\"tab1\",\"Item\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"},"
+        + "\"big\":{\"S\":\"" + "x".repeat(5000) + "\"},\"m\":{\"M\":{\"a\":{\"N\":\"1\"},\"b\":{\"S\":\"2\"}}},"
+        + "\"l\":{\"L\":[{\"S\":\"0\"},{\"S\":\"1\"}]},\"s\":{\"S\":\"v\"}}}");
+    JsonNode got = call("GetItem", "{\"TableName\":\"tab1\",\"Key\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}},"
+        + "\"ProjectionExpression\":\"#m.a, l[1], s, nope\",\"ExpressionAttributeNames\":{\"#m\":\"m\"},"
+        + "\"ConsistentRead\":true,\"ReturnConsumedCapacity\":\"TOTAL\"}");
+    assertEquals("{\"m\":{\"M\":{\"a\":{\"N\":\"1\"}}},\"l\":{\"L\":[{\"S\":\"1\"}]},\"s\":{\"S\":\"v\"}}",
+        got.get("Item").toString());
+    assertEquals(2.0, got.at("/ConsumedCapacity/CapacityUnits").asDouble()); // ~5 KB, consistent
+  }
+
   @Test
   void tablesAndItemsSurviveRestart(@TempDir Path dir) {
     engine.close();
