@@ -14,6 +14,7 @@ import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
+import dev.eddy.storage.expr.ProjectionExpression;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * BatchGetItem: up to 100 keys over several tables. A response stops growing at 16 MB; the keys
@@ -49,7 +49,7 @@ public final class BatchGetItemOperation implements Operation {
 
   /** One table's entry of RequestItems, parsed. */
   private record TableRead(String name, ObjectNode entry, List<Map<String, AttributeValue>> keys,
-      UnaryOperator<Map<String, AttributeValue>> projection, boolean consistent) {}
+      ProjectionExpression projection, boolean consistent) {}
 
   static boolean validTableName(String name) {
     return name.length() >= 3 && name.length() <= 255 && Validation.isNameChars(name);
@@ -86,8 +86,7 @@ public final class BatchGetItemOperation implements Operation {
       if (anyExpression && anyLegacy) {
         throw mixed();
       }
-      UnaryOperator<Map<String, AttributeValue>> projection =
-          expressions.projection() == null ? null : expressions.projection()::project;
+      ProjectionExpression projection = expressions.projection();
       List<Map<String, AttributeValue>> keys = new ArrayList<>();
       for (JsonNode k : entry.list("Keys")) {
         if (!k.isObject()) {
@@ -135,8 +134,8 @@ public final class BatchGetItemOperation implements Operation {
       double used = 0;
       for (int i = 0; i < r.keys().size(); i++) {
         if (!full) {
-          // Without a projection the stored JSON goes out as it is (as GetItem's): no decoding
-          // and encoding again of up to 100 items.
+          // Items go out as stored, or with only their projected attributes decoded
+          // (Projections.storedItem): no decoding and encoding again of up to 100 items.
           byte[] stored = engine.items().getRaw(rowKeys.get(t).get(i));
           long size = stored == null ? 0 : ItemCodec.size(stored);
           if (stored != null && responseBytes + size > maxResponseBytes) {
@@ -144,10 +143,8 @@ public final class BatchGetItemOperation implements Operation {
           } else {
             responseBytes += size;
             used += Capacity.readUnits(size, r.consistent());
-            if (stored != null && r.projection() == null) {
-              out.addRawValue(ItemCodec.json(stored));
-            } else if (stored != null) {
-              out.add(AttributeValues.itemToJson(r.projection().apply(ItemCodec.decode(stored))));
+            if (stored != null) {
+              out.add(Projections.storedItem(stored, r.projection()));
             }
             continue;
           }

@@ -3,7 +3,6 @@ package dev.eddy.storage.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
-import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
@@ -13,7 +12,6 @@ import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.ProjectionExpression;
-import java.util.HashSet;
 import java.util.Map;
 
 /** GetItem. A whole item is sent as it is stored, without decoding it. */
@@ -45,17 +43,8 @@ public final class GetItemOperation implements Operation {
     ObjectNode response = Json.object();
     long size = 0;
     if (raw != null) {
-      if (projection == null) {
-        response.putRawValue("Item", ItemCodec.json(raw));
-        if (capacity != null && !capacity.equals("NONE")) {
-          size = ItemCodec.size(raw);
-        }
-      } else {
-        // only the projected attributes are decoded; the size (for the capacity) is the header's
-        size = ItemCodec.size(raw);
-        Map<String, AttributeValue> item = ItemCodec.decode(raw, new HashSet<>(projection.topLevelAttributes()));
-        response.set("Item", AttributeValues.itemToJson(projection.project(item)));
-      }
+      response.set("Item", Projections.storedItem(raw, projection));
+      size = ItemCodec.size(raw);
     }
     Capacity.add(response, capacity, tableName,
         Capacity.readUnits(size, consistent != null && consistent), true);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
-import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
@@ -15,7 +14,6 @@ import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
-import dev.eddy.storage.expr.ProjectionExpression;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -122,13 +120,7 @@ public final class TransactGetItemsOperation implements Operation {
       long size = 0;
       if (g.stored != null) {
         size = ItemCodec.size(g.stored);
-        if (g.expressions.projection() == null) {
-          r.putRawValue("Item", ItemCodec.json(g.stored)); // as stored, as GetItem sends it
-        } else {
-          ProjectionExpression p = g.expressions.projection();
-          Map<String, AttributeValue> item = ItemCodec.decode(g.stored, new HashSet<>(p.topLevelAttributes()));
-          r.set("Item", AttributeValues.itemToJson(p.project(item)));
-        }
+        r.set("Item", Projections.storedItem(g.stored, g.expressions.projection()));
       }
       units.merge(g.tableName, 2 * Capacity.readUnits(size, true), Double::sum);
     }
