@@ -117,7 +117,28 @@ public final class StreamLog implements ChangeCapture {
     return key;
   }
 
+  /**
+   * Moves the keys an older data directory kept after the records (see {@link Keys}) to their
+   * place before them. Runs before anything reads them, once: afterwards there are none.
+   */
+  private void migrateLegacyKeys() {
+    try (KvStore.Cursor c = store.cursor(KvStore.Space.STREAMS, new byte[] {Keys.LEGACY_FIRST}, null);
+        KvStore.Batch b = store.batch()) {
+      boolean any = false;
+      for (c.seek(new byte[] {Keys.LEGACY_FIRST}); c.valid(); c.next()) {
+        byte[] key = c.key();
+        b.put(KvStore.Space.STREAMS, Keys.fromLegacy(key), c.value());
+        b.delete(KvStore.Space.STREAMS, key);
+        any = true;
+      }
+      if (any) {
+        store.write(b);
+      }
+    }
+  }
+
   private void load() {
+    migrateLegacyKeys();
     nextStreamId = Math.max(1, Keys.longOf(store.get(KvStore.Space.STREAMS, Keys.NEXT_STREAM_ID)));
     List<StreamState> loaded = new ArrayList<>();
     try (KvStore.Cursor c = store.cursor(KvStore.Space.STREAMS)) {
@@ -200,7 +221,12 @@ public final class StreamLog implements ChangeCapture {
           RecordCodec.stamp(p.record(), now);
           batch.put(KvStore.Space.STREAMS, Keys.record(st.id, shard.no, seq), p.record());
         }
-        batch.put(KvStore.Space.STREAMS, Keys.nextSeq(st.id), Keys.longValue(st.nextSeq));
+        // No nextSeq put here: load() recovers the next number from the last record of each
+        // shard. A key rewritten by every write would sit in every flushed file of the STREAMS
+        // column family, beside the records, so that each file's key range would span the whole
+        // stream and every compaction would rewrite all of its older records (put with 1M
+        // records in the log cost ~20 % more than with none). writeMeta persists it when records
+        // are deleted (trims, expired shards), which is when the last record stops telling.
       }
     } catch (RuntimeException e) {
       unlock(locked);

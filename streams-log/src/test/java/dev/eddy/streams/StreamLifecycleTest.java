@@ -14,6 +14,8 @@ import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.storage.AdjustableClock;
+import dev.eddy.storage.KvStore;
+import dev.eddy.streams.internal.Keys;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -372,5 +374,88 @@ class StreamLifecycleTest {
         page.path("Records").get(0).path("dynamodb").path("Keys").toString());
     assertEquals(Json.mapper().createObjectNode().put("S", "y").toString(),
         page.path("Records").get(0).path("dynamodb").path("NewImage").path("v").toString());
+  }
+
+  @Test
+  void sequenceNumbersKeepGrowingAfterARestartThatFindsNoRecord(@TempDir Path dir) {
+    AdjustableClock clock = new AdjustableClock(Clock.fixed(StreamsFixture.START, ZoneOffset.UTC));
+    f = new StreamsFixture(StreamSettings.defaults().withRetention(Duration.ofMinutes(10)), dir, clock);
+    f.createTable("Tbl", "KEYS_ONLY");
+    String arn = f.streamArn("Tbl");
+    for (int i = 0; i < 5; i++) {
+      f.put("Tbl", item("pk", "k" + i));
+    }
+    BigInteger last = new BigInteger(seqOf(f.readAll(arn).get(4)));
+    clock.advance(Duration.ofMinutes(11));
+    f.log.runMaintenance(); // trims all five: no record is left to tell the next number
+
+    f.reopen();
+    f.put("Tbl", item("pk", "after"));
+    List<JsonNode> records = f.readAll(arn);
+    assertEquals(1, records.size());
+    assertTrue(new BigInteger(seqOf(records.get(0))).compareTo(last) > 0, "numbers keep growing");
+  }
+
+  @Test
+  void recordsAreTheEndOfTheKeySpaceAndTheOldLayoutIsMovedOnStart(@TempDir Path dir) {
+    AdjustableClock clock = new AdjustableClock(Clock.fixed(StreamsFixture.START, ZoneOffset.UTC));
+    f = new StreamsFixture(StreamSettings.defaults(), dir, clock);
+    f.createTable("TAa", "NEW_IMAGE");
+    f.createTable("TBb", "KEYS_ONLY");
+    String arn = f.streamArn("TAa");
+    f.put("TAa", item("pk", "1"));
+    f.put("TBb", item("pk", "1"));
+    String it = f.iterator(arn, f.shardIds(arn).get(0), "LATEST", null);
+    List<byte[]> keys = streamKeys(f.engine.store());
+    assertRecordsLast(keys);
+
+    // Rewrite the state keys as a data directory of the old layout had them: after the records.
+    KvStore store = f.engine.store();
+    try (KvStore.Batch b = store.batch()) {
+      for (byte[] k : keys) {
+        if (k[0] == Keys.STATE) {
+          b.put(KvStore.Space.STREAMS, java.util.Arrays.copyOfRange(k, 1, k.length), store.get(KvStore.Space.STREAMS, k));
+          b.delete(KvStore.Space.STREAMS, k);
+        }
+      }
+      store.write(b);
+    }
+    assertTrue(streamKeys(store).get(streamKeys(store).size() - 1)[0] >= Keys.LEGACY_FIRST);
+    BigInteger last = new BigInteger(seqOf(f.readAll(arn).get(0)));
+    f.reopen();
+    assertRecordsLast(streamKeys(f.engine.store()));
+    assertEquals(keys.size(), streamKeys(f.engine.store()).size());
+    f.put("TAa", item("pk", "2"));
+    ObjectNode page = f.getRecords(it, null); // the iterator key moved with the others
+    assertEquals(1, page.path("Records").size());
+    assertTrue(new BigInteger(seqOf(page.path("Records").get(0))).compareTo(last) > 0, "numbers keep growing");
+    f.createTable("TCc", "KEYS_ONLY");
+    assertNotEquals(f.streamArn("TCc"), f.streamArn("TBb"));
+    f.put("TCc", item("pk", "1"));
+    assertEquals(1, f.readAll(f.streamArn("TCc")).size());
+    assertEquals(1, f.readAll(f.streamArn("TBb")).size(), "the next stream id moved too: C did not take B's records");
+  }
+
+  private static List<byte[]> streamKeys(KvStore store) {
+    List<byte[]> keys = new ArrayList<>();
+    try (KvStore.Cursor c = store.cursor(KvStore.Space.STREAMS)) {
+      for (c.seekToFirst(); c.valid(); c.next()) {
+        keys.add(c.key());
+      }
+    }
+    return keys;
+  }
+
+  private static void assertRecordsLast(List<byte[]> keys) {
+    int first = -1;
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i)[0] == Keys.RECORD && first < 0) {
+        first = i;
+      }
+      if (first >= 0) {
+        assertEquals(Keys.RECORD, keys.get(i)[0], "key " + i + " after the first record is not a record");
+      }
+    }
+    assertTrue(first >= 0, "no record");
   }
 }
