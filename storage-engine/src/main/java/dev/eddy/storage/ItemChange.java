@@ -31,7 +31,7 @@ public final class ItemChange {
   private final byte[] oldStored;
   private long oldSize = -1;
   private long newSize = -1;
-  private byte[] newItemJson;
+  private byte[] newStored;
 
   public ItemChange(Table table, byte[] rowKey, Map<String, AttributeValue> keys,
       Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem, Origin origin) {
@@ -102,14 +102,15 @@ public final class ItemChange {
   }
 
   /**
-   * The item after the change as DynamoDB JSON, as {@link ItemCodec} stores it after its header
-   * and as a stream record's NewImage carries it; null when deleted. Do not modify the array.
+   * The item after the change as its row stores it ({@link ItemCodec#encode}: header and DynamoDB
+   * JSON; a stream record's NewImage is the JSON, {@link ItemCodec#json(byte[])}); null when
+   * deleted. Made once. Do not modify the array.
    */
-  public byte[] newItemJson() {
-    if (newItemJson == null && newItem != null) {
-      newItemJson = ItemCodec.json(newItem);
+  public byte[] newStored() {
+    if (newStored == null && newItem != null) {
+      newStored = ItemCodec.encode(newItem, newSize());
     }
-    return newItemJson;
+    return newStored;
   }
 
   /** INSERT, MODIFY or REMOVE, as stream records name it. */

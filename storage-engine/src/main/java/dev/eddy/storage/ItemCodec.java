@@ -33,33 +33,56 @@ public final class ItemCodec {
     return encode(item, AttributeValues.itemSize(item));
   }
 
-  /** As {@link #encode(Map)}, with the item's DynamoDB size already known to the caller. */
+  /**
+   * As {@link #encode(Map)}, with the item's DynamoDB size already known to the caller. The header
+   * and the JSON go into one buffer sized from the item's size, so a big item is neither copied
+   * while the buffer grows nor once more behind the header.
+   */
   public static byte[] encode(Map<String, AttributeValue> item, long size) {
-    return stored(json(item), size);
+    Output out = new Output(estimate(size) + HEADER);
+    int s = (int) Math.min(Integer.MAX_VALUE, size);
+    out.write(V1);
+    out.write(s >>> 24);
+    out.write(s >>> 16);
+    out.write(s >>> 8);
+    out.write(s);
+    writeJson(item, out);
+    return out.bytes();
   }
 
-  /** The item as DynamoDB JSON, without the header: what {@link #stored} stores after it. */
+  /** The item as DynamoDB JSON, without the header: what {@link #encode} stores after it. */
   public static byte[] json(Map<String, AttributeValue> item) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    Output out = new Output(estimate(AttributeValues.itemSize(item)));
+    writeJson(item, out);
+    return out.bytes();
+  }
+
+  private static void writeJson(Map<String, AttributeValue> item, Output out) {
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       AttributeValues.writeItem(g, item);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 
-  /** The stored value of an item given as its {@link #json} and its DynamoDB size. */
-  public static byte[] stored(byte[] json, long size) {
-    byte[] out = new byte[HEADER + json.length];
-    int s = (int) Math.min(Integer.MAX_VALUE, size);
-    out[0] = V1;
-    out[1] = (byte) (s >>> 24);
-    out[2] = (byte) (s >>> 16);
-    out[3] = (byte) (s >>> 8);
-    out[4] = (byte) s;
-    System.arraycopy(json, 0, out, HEADER, json.length);
-    return out;
+  /**
+   * Bytes of JSON to expect for an item of this DynamoDB size: the size (names and values) plus
+   * the quotes, braces and type tags around them. Only a first capacity; the buffer still grows.
+   */
+  static int estimate(long size) {
+    return (int) Math.min(Integer.MAX_VALUE - 64, size + (size >> 3) + 64);
+  }
+
+  /** A byte stream whose array is returned as it is when the estimate was exact. */
+  public static final class Output extends ByteArrayOutputStream {
+    public Output(int capacity) {
+      super(capacity);
+    }
+
+    /** The bytes written: the buffer itself when full, else a copy of its used part. */
+    public byte[] bytes() {
+      return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+    }
   }
 
   public static Map<String, AttributeValue> decode(byte[] bytes) {

@@ -85,7 +85,7 @@ public final class Items {
         if (c.newItem() == null) {
           batch.delete(KvStore.Space.ITEMS, c.rowKey());
         } else {
-          batch.put(KvStore.Space.ITEMS, c.rowKey(), ItemCodec.stored(c.newItemJson(), newSize));
+          batch.put(KvStore.Space.ITEMS, c.rowKey(), c.newStored());
         }
         long[] d = deltas.computeIfAbsent(c.table(), t -> new long[2]);
         d[0] += (c.oldItem() == null ? 1 : 0) - (c.newItem() == null ? 1 : 0);

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
-import dev.eddy.api.RawJson;
 import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.ItemCodec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -60,7 +58,11 @@ public final class RecordCodec {
   }
 
   public static byte[] encode(ItemChange c, String viewType, long createdMillis) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    boolean withNew = includesNew(viewType) && c.newItem() != null;
+    boolean withOld = includesOld(viewType) && c.oldItem() != null;
+    // room for both images as stored (the JSON plus their 5-byte headers) and the keys
+    ItemCodec.Output out = new ItemCodec.Output(HEADER + 256
+        + (withNew ? c.newStored().length : 0) + (withOld && c.oldStored() != null ? c.oldStored().length : 0));
     byte[] header = new byte[HEADER];
     header[0] = VERSION;
     int name = c.oldItem() == null ? 0 : c.newItem() == null ? 2 : 1;
@@ -71,23 +73,22 @@ public final class RecordCodec {
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       writeItem(g, "Keys", c.keys());
-      if (includesNew(viewType) && c.newItem() != null) {
+      if (withNew) {
         // the JSON the item's row stores, made once for both: a big item is not encoded twice
-        byte[] json = c.newItemJson();
         g.writeFieldName("NewImage");
-        RawJson.of(json, 0, json.length).serialize(g, null);
+        ItemCodec.json(c.newStored()).serialize(g, null);
       }
-      if (includesOld(viewType) && c.oldStored() != null) {
+      if (withOld && c.oldStored() != null) {
         g.writeFieldName("OldImage");
         ItemCodec.json(c.oldStored()).serialize(g, null); // as stored, not encoded again
-      } else if (includesOld(viewType) && c.oldItem() != null) {
+      } else if (withOld) {
         writeItem(g, "OldImage", c.oldItem());
       }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+    return out.bytes();
   }
 
   private static void writeItem(JsonGenerator g, String field, Map<String, AttributeValue> item) throws IOException {
