@@ -39,13 +39,19 @@ public final class ItemChange {
   }
 
   /**
-   * A change whose old item the writer read as stored ({@code oldStored}, the row value
-   * {@code oldItem} was decoded from): its size and JSON are then taken from there, not computed.
+   * A change whose old item the writer read as its row ({@link Items#read}, null when absent):
+   * the old size and the stream record's OldImage are then taken from the stored bytes.
    */
-  public ItemChange(Table table, byte[] rowKey, Map<String, AttributeValue> keys,
+  public static ItemChange fromRow(Table table, byte[] rowKey, Map<String, AttributeValue> keys, Items.Row old,
+      Map<String, AttributeValue> newItem, Origin origin) {
+    return new ItemChange(table, rowKey, keys, old == null ? null : old.item(), newItem, origin,
+        old == null ? null : old.stored());
+  }
+
+  private ItemChange(Table table, byte[] rowKey, Map<String, AttributeValue> keys,
       Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem, Origin origin,
       byte[] oldStored) {
-    this.oldStored = oldItem == null ? null : oldStored;
+    this.oldStored = oldStored;
     this.table = Objects.requireNonNull(table, "table");
     this.rowKey = Objects.requireNonNull(rowKey, "rowKey");
     this.keys = Objects.requireNonNull(keys, "keys");
@@ -88,7 +94,7 @@ public final class ItemChange {
     return oldSize;
   }
 
-  /** The old item's stored row value, when the writer read it (see the constructor); else null. */
+  /** The old item's stored row value, when the writer read it as a {@link Items.Row}; else null. */
   public byte[] oldStored() {
     return oldStored;
   }

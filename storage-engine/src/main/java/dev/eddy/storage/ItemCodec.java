@@ -46,24 +46,14 @@ public final class ItemCodec {
     out.write(s >>> 16);
     out.write(s >>> 8);
     out.write(s);
-    writeJson(item, out);
-    return out.bytes();
-  }
-
-  /** The item as DynamoDB JSON, without the header: what {@link #encode} stores after it. */
-  public static byte[] json(Map<String, AttributeValue> item) {
-    Output out = new Output(estimate(AttributeValues.itemSize(item)));
-    writeJson(item, out);
-    return out.bytes();
-  }
-
-  private static void writeJson(Map<String, AttributeValue> item, Output out) {
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       AttributeValues.writeItem(g, item);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out.bytes();
   }
+
 
   /**
    * Bytes of JSON to expect for an item of this DynamoDB size: the size (names and values) plus

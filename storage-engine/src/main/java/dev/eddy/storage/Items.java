@@ -50,6 +50,19 @@ public final class Items {
     return ItemCodec.decode(store.get(KvStore.Space.ITEMS, rowKey));
   }
 
+  /**
+   * An item as its row stores it and as decoded from there: what a write reads of the item it
+   * replaces (the condition and return values use the item; the change's old size and the stream
+   * record's OldImage come from the stored bytes, not computed again).
+   */
+  public record Row(byte[] stored, Map<String, AttributeValue> item) {}
+
+  /** Reads an item's row and decodes it; null if absent. */
+  public Row read(byte[] rowKey) {
+    byte[] stored = store.get(KvStore.Space.ITEMS, rowKey);
+    return stored == null ? null : new Row(stored, ItemCodec.decode(stored));
+  }
+
   /** Reads the stored bytes of an item (its DynamoDB JSON); null if absent. */
   public byte[] getRaw(byte[] rowKey) {
     return store.get(KvStore.Space.ITEMS, rowKey);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.ItemCodec;
+import dev.eddy.storage.Items;
 import dev.eddy.storage.Table;
 import dev.eddy.streams.internal.RecordCodec;
 import java.math.BigInteger;
@@ -53,7 +54,7 @@ class StreamRecordsTest {
     Map<String, AttributeValue> old = ItemCodec.decode(stored);
     Map<String, AttributeValue> next = item("pk", "a", "v", 2);
     ItemChange fromItem = new ItemChange(t, row, item("pk", "a"), old, next, ItemChange.Origin.USER);
-    ItemChange fromRow = new ItemChange(t, row, item("pk", "a"), old, next, ItemChange.Origin.USER, stored);
+    ItemChange fromRow = ItemChange.fromRow(t, row, item("pk", "a"), new Items.Row(stored, old), next, ItemChange.Origin.USER);
     assertEquals(fromItem.oldSize(), fromRow.oldSize());
     assertEquals(
         new String(RecordCodec.encode(fromItem, "NEW_AND_OLD_IMAGES", 7), ISO_8859_1),

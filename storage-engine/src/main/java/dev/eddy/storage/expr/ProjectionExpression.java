@@ -4,15 +4,20 @@ import dev.eddy.api.AttributeValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** A parsed ProjectionExpression (or legacy AttributesToGet): which document paths to return. */
 public final class ProjectionExpression {
   private final List<Path> paths;
   private final PathTrie trie;
+  private final List<String> topLevel;
+  private final Set<String> topLevelSet;
 
   ProjectionExpression(List<Path> paths) {
     this.paths = List.copyOf(paths);
     this.trie = PathTrie.of(this.paths);
+    this.topLevel = this.paths.stream().map(Path::head).distinct().toList();
+    this.topLevelSet = Set.copyOf(topLevel);
   }
 
   /** Parses "a, b.c[2], #n"; throws ValidationException "Invalid ProjectionExpression: ...". */
@@ -28,7 +33,12 @@ public final class ProjectionExpression {
 
   /** The distinct top-level attribute names the projection reads (e.g. to check index projections). */
   public List<String> topLevelAttributes() {
-    return paths.stream().map(Path::head).distinct().toList();
+    return topLevel;
+  }
+
+  /** The same names as a set: what a decoder of stored items needs to read (the rest is skipped). */
+  public Set<String> topLevelAttributeSet() {
+    return topLevelSet;
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemChange;
-import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -109,10 +108,8 @@ public final class BatchWriteItemOperation implements Operation {
       for (int i = 0; i < writes.size(); i++) {
         Write w = writes.get(i);
         Table table = tables.get(w.tableName());
-        byte[] stored = items.getRaw(rows.get(i));
         Map<String, AttributeValue> keys = table.keySchema().keyOf(w.item() != null ? w.item() : w.key());
-        made.add(new ItemChange(table, rows.get(i), keys, ItemCodec.decode(stored), w.item(), ItemChange.Origin.USER,
-            stored));
+        made.add(ItemChange.fromRow(table, rows.get(i), keys, items.read(rows.get(i)), w.item(), ItemChange.Origin.USER));
       }
       items.commit(made);
       return made;

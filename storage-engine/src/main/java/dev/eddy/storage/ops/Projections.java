@@ -9,7 +9,6 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.expr.ProjectionExpression;
-import java.util.HashSet;
 import java.util.Map;
 
 /**
@@ -35,7 +34,7 @@ final class Projections {
     if (projection == null) {
       return Json.NODES.rawValueNode(ItemCodec.json(stored));
     }
-    Map<String, AttributeValue> item = ItemCodec.decode(stored, new HashSet<>(projection.topLevelAttributes()));
+    Map<String, AttributeValue> item = ItemCodec.decode(stored, projection.topLevelAttributeSet());
     return AttributeValues.itemToJson(projection.project(item));
   }
 }

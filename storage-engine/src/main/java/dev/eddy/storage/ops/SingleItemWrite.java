@@ -6,7 +6,6 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.storage.ItemChange;
-import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -45,8 +44,8 @@ final class SingleItemWrite {
     Items items = engine.items();
     byte[] rowKey = table.rowKey(key);
     return items.locked(() -> {
-      byte[] stored = items.getRaw(rowKey);
-      Map<String, AttributeValue> old = ItemCodec.decode(stored);
+      Items.Row row = items.read(rowKey);
+      Map<String, AttributeValue> old = row == null ? null : row.item();
       if (condition != null && !condition.test(old)) {
         ObjectNode extra = null;
         if (returnOldOnFailure && old != null) {
@@ -56,8 +55,8 @@ final class SingleItemWrite {
         throw ApiException.conditionalCheckFailed(extra);
       }
       Map<String, AttributeValue> next = mutation.apply(old);
-      ItemChange change = new ItemChange(table, rowKey, table.keySchema().keyOf(next != null ? next : key),
-          old, next, ItemChange.Origin.USER, stored);
+      ItemChange change = ItemChange.fromRow(table, rowKey, table.keySchema().keyOf(next != null ? next : key),
+          row, next, ItemChange.Origin.USER);
       if (change.newSize() > 400 * 1024) {
         throw ApiException.validation("Item size has exceeded the maximum allowed size");
       }

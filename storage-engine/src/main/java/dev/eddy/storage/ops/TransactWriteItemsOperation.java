@@ -12,7 +12,6 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemChange;
-import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -279,8 +278,8 @@ public final class TransactWriteItemsOperation implements Operation {
         cancel = true;
         continue;
       }
-      byte[] stored = items.getRaw(a.row);
-      Map<String, AttributeValue> old = ItemCodec.decode(stored);
+      Items.Row row = items.read(a.row);
+      Map<String, AttributeValue> old = row == null ? null : row.item();
       a.oldItem = old;
       if (a.expressions.condition() != null && !a.expressions.condition().test(old)) {
         reason.put("Code", "ConditionalCheckFailed");
@@ -313,7 +312,7 @@ public final class TransactWriteItemsOperation implements Operation {
       reason.put("Code", "None");
       if (a.kind != Kind.CONDITION_CHECK) {
         a.newItem = next;
-        changes.add(new ItemChange(a.table, a.row, a.key, old, next, ItemChange.Origin.USER, stored));
+        changes.add(ItemChange.fromRow(a.table, a.row, a.key, row, next, ItemChange.Origin.USER));
       } else {
         a.newItem = old;
       }
