@@ -14,7 +14,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.ResourceLeakDetector;
@@ -27,13 +26,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Netty HTTP/1.1 server: epoll when available (NIO otherwise, or with
- * {@code -Deddy.transport=nio}), keep-alive, bodies aggregated up to {@link #MAX_BODY_BYTES}.
+ * {@code -Deddy.transport=nio}), keep-alive, bodies up to {@link #MAX_BODY_BYTES} ({@link RequestDecoder}).
  */
 public final class HttpFrontEnd {
   /** DynamoDB's request size limit: 16 MiB. */
   public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-  private static final int MAX_INITIAL_LINE = 8192;
-  private static final int MAX_HEADER_BYTES = 32 * 1024;
 
   private final EventLoopGroup group;
   private final Channel serverChannel;
@@ -98,9 +95,9 @@ public final class HttpFrontEnd {
     return !"nio".equalsIgnoreCase(System.getProperty("eddy.transport")) && Epoll.isAvailable();
   }
 
-  /** The HTTP/1.1 codec of a connection. */
-  static HttpServerCodec codec() {
-    return new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 64 * 1024);
+  /** The request reader of a connection. */
+  static RequestDecoder decoder() {
+    return new RequestDecoder(MAX_BODY_BYTES);
   }
 
   /** What every connection's handler is made of; set once by {@link #serve}. */
@@ -126,8 +123,7 @@ public final class HttpFrontEnd {
         ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
       }
       ch.pipeline()
-          .addLast("http", codec())
-          .addLast("aggregate", new LimitedAggregator(MAX_BODY_BYTES))
+          .addLast("http", decoder())
           .addLast("eddy", new HttpHandler(s.dispatcher(), s.workers(), s.healthBody(), s.verifier(), s.inline()));
     }
   }

@@ -5,19 +5,12 @@ import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.api.LazyLogger;
-import io.netty.buffer.ByteBuf;
+import dev.eddy.server.internal.Responses.Connection;
+import dev.eddy.server.internal.Responses.Response;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -25,12 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One per connection. POST requests are dispatched on the worker pool, except the short ones the
- * {@link InlinePolicy} names, which run on the event loop itself (no thread hand-off: on a small
- * machine the hop costs as much CPU as the operation); GET/HEAD answer the health
- * text; OPTIONS answers CORS pre-flight. Requests of one connection are answered strictly in
- * order, one at a time: pipelined requests wait in {@link #pending} (reading pauses while any
- * wait). All state is touched only on the channel's event loop, so no locks.
+ * One per connection, behind its {@link RequestDecoder}. POST requests are dispatched on the
+ * worker pool, except the short ones the {@link InlinePolicy} names, which run on the event loop
+ * itself (no thread hand-off: on a small machine the hop costs as much CPU as the operation);
+ * GET/HEAD answer the health text; OPTIONS answers CORS pre-flight. Requests of one connection
+ * are answered strictly in order, one at a time: pipelined requests wait in {@link #pending}
+ * (reading pauses while any wait). All state is touched only on the channel's event loop, so no
+ * locks.
  */
 final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = LazyLogger.of(HttpHandler.class);
@@ -42,7 +36,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private final byte[] health;
   private final SigV4Verifier verifier;
   private final InlinePolicy inline;
-  private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
+  private final ArrayDeque<Request> pending = new ArrayDeque<>();
   private boolean busy;
   private boolean closed;
 
@@ -68,13 +62,11 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof FullHttpRequest)) {
+    if (!(msg instanceof Request request)) {
       ReferenceCountUtil.release(msg);
       return;
     }
-    FullHttpRequest request = (FullHttpRequest) msg;
     if (closed) {
-      request.release();
       return;
     }
     if (busy) {
@@ -85,39 +77,31 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     start(ctx, request);
   }
 
-  private void start(ChannelHandlerContext ctx, FullHttpRequest request) {
+  private void start(ChannelHandlerContext ctx, Request request) {
     busy = true;
-    Exchange ex = new Exchange(HttpUtil.isKeepAlive(request),
-        HttpVersion.HTTP_1_0.equals(request.protocolVersion()),
-        request.headers().get(HttpHeaderNames.ORIGIN));
-    if (request.decoderResult().isFailure()) {
-      request.release();
-      Reply reply = Dispatcher.error(ApiException.serialization("Malformed HTTP request"));
-      respond(ctx, Responses.of(reply), new Exchange(false, ex.http10(), ex.origin()));
+    Exchange ex = new Exchange(request.keepAlive(), request.http10(), request.header("Origin"));
+    if (request.failure() != null) {
+      respond(ctx, Responses.of(Dispatcher.error(request.failure())), new Exchange(false, ex.http10(), ex.origin()));
       return;
     }
-    HttpMethod method = request.method();
-    if (HttpMethod.POST.equals(method)) {
-      String target = request.headers().get(TARGET);
-      int length = request.content().readableBytes();
+    String method = request.method();
+    if (method.equals("POST")) {
+      String target = request.header(TARGET);
+      int length = request.bodyLength();
       boolean now = inline.inline(target, length);
-      Body body = null;
       ObjectNode parsed = null;
       if (!now && inline.worthPeeking(target, length)) {
-        body = Body.of(request.content());
-        parsed = tryParse(body); // malformed: the worker answers it as usual
+        parsed = tryParse(request); // malformed: the worker answers it as usual
         now = parsed != null && inline.inline(parsed);
       }
       if (now) {
-        respond(ctx, answer(request, target, body, parsed), ex);
+        respond(ctx, answer(request, target, parsed), ex);
         return;
       }
-      Body read = body;
       ObjectNode tree = parsed;
       try {
-        workers.execute(() -> work(ctx, request, target, read, tree, ex));
+        workers.execute(() -> work(ctx, request, target, tree, ex));
       } catch (RejectedExecutionException e) {
-        request.release();
         boolean shuttingDown = workers.isShutdown();
         Reply reply = Dispatcher.error(new ApiException(ErrorCode.THROTTLING,
             shuttingDown ? "The server is shutting down" : "Rate of requests exceeds the allowed throughput."));
@@ -126,91 +110,75 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       }
       return;
     }
-    FullHttpResponse response;
-    HttpHeaders requestHeaders = request.headers();
-    if (HttpMethod.GET.equals(method)) {
+    Response response;
+    if (method.equals("GET")) {
       response = Responses.of(200, health);
-    } else if (HttpMethod.HEAD.equals(method)) {
+    } else if (method.equals("HEAD")) {
       response = Responses.of(200, EMPTY);
-    } else if (HttpMethod.OPTIONS.equals(method) && ex.origin() != null) {
-      response = Responses.of(200, EMPTY);
-      HttpHeaders h = response.headers();
-      h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
-      String asked = requestHeaders.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
-      h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, asked != null ? asked : "*");
-      h.set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "172800");
+    } else if (method.equals("OPTIONS") && ex.origin() != null) {
+      String asked = request.header("Access-Control-Request-Headers");
+      response = Responses.withHeaders(Responses.of(200, EMPTY),
+          "\r\nAccess-Control-Allow-Methods: GET, POST, OPTIONS"
+          + "\r\nAccess-Control-Allow-Headers: " + (asked != null ? headerValue(asked) : "*")
+          + "\r\nAccess-Control-Max-Age: 172800");
     } else {
       response = Responses.of(Dispatcher.error(ApiException.unknownOperation(null)));
     }
-    request.release();
     respond(ctx, response, ex);
   }
 
+  /** A header value to send back: without the line breaks that would end it. */
+  private static String headerValue(String v) {
+    return v.replace('\r', ' ').replace('\n', ' ');
+  }
+
   /** Runs on a worker thread: parse, dispatch, then hand the reply back to the event loop. */
-  private void work(ChannelHandlerContext ctx, FullHttpRequest request, String target, Body body,
-      ObjectNode parsed, Exchange ex) {
-    FullHttpResponse response = answer(request, target, body, parsed);
+  private void work(ChannelHandlerContext ctx, Request request, String target, ObjectNode parsed, Exchange ex) {
+    Response response = answer(request, target, parsed);
     try {
       ctx.executor().execute(() -> respond(ctx, response, ex));
     } catch (RejectedExecutionException e) {
-      response.release(); // event loop gone: the connection is gone too
-    }
-  }
-
-  /** A request body as bytes: the buffer's own array when it has one, else one copy. */
-  private record Body(byte[] bytes, int offset, int length) {
-    static Body of(ByteBuf content) {
-      int length = content.readableBytes();
-      if (content.hasArray()) {
-        return new Body(content.array(), content.arrayOffset() + content.readerIndex(), length);
-      }
-      byte[] bytes = new byte[length];
-      content.getBytes(content.readerIndex(), bytes);
-      return new Body(bytes, 0, length);
+      // event loop gone: the connection is gone too
     }
   }
 
   /** The body as JSON, or null when it is not a well-formed request object. */
-  private static ObjectNode tryParse(Body body) {
+  private static ObjectNode tryParse(Request request) {
     try {
-      return Json.parseRequest(body.bytes(), body.offset(), body.length());
+      return Json.parseRequest(request.bodyBytes(), 0, request.bodyLength());
     } catch (ApiException e) {
       return null;
     }
   }
 
   /**
-   * Authenticates and dispatches one API call (releasing the request) and builds its response;
-   * {@code body} and {@code parsed}: the body already read and parsed, or null.
+   * Authenticates and dispatches one API call and builds its response; {@code parsed}: the body
+   * already parsed, or null.
    */
-  private FullHttpResponse answer(FullHttpRequest request, String target, Body body, ObjectNode parsed) {
+  private Response answer(Request request, String target, ObjectNode parsed) {
     Reply reply;
     try {
-      Body b = body != null ? body : Body.of(request.content());
-      reply = authenticate(request, b.bytes(), b.offset(), b.length());
+      reply = authenticate(request);
       if (reply == null) {
         reply = parsed != null
             ? dispatcher.dispatch(target, parsed)
-            : dispatcher.dispatch(target, b.bytes(), b.offset(), b.length());
+            : dispatcher.dispatch(target, request.bodyBytes(), 0, request.bodyLength());
       }
     } catch (Throwable t) {
       LOG.log(System.Logger.Level.ERROR, "internal error in " + target, t);
       reply = Dispatcher.internalError();
-    } finally {
-      request.release();
     }
     return Responses.of(reply);
   }
 
   /** Null when the request may go on, else the error to answer (unsigned or badly signed). */
-  private Reply authenticate(FullHttpRequest request, byte[] body, int offset, int length) {
+  private Reply authenticate(Request request) {
     if (verifier == null) {
       return null;
     }
-    HttpHeaders headers = request.headers();
     try {
-      verifier.verify(new SigV4Verifier.Request(request.method().name(), request.uri(), headers::getAll,
-          body, offset, length));
+      verifier.verify(new SigV4Verifier.Request(request.method(), request.uri(), request::headers,
+          request.bodyBytes(), 0, request.bodyLength()));
       return null;
     } catch (ApiException e) {
       return Dispatcher.error(e);
@@ -218,30 +186,23 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   /** On the event loop: writes the response, then starts the next pipelined request, if any. */
-  private void respond(ChannelHandlerContext ctx, FullHttpResponse response, Exchange ex) {
-    if (ex.origin() != null) {
-      response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-      response.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS,
-          "x-amzn-RequestId, x-amz-crc32");
-    }
+  private void respond(ChannelHandlerContext ctx, Response response, Exchange ex) {
     if (closed) {
-      response.release();
       return;
     }
+    boolean cors = ex.origin() != null;
     if (!ex.keepAlive()) {
-      Responses.closing(response);
       closed = true;
-      releasePending();
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      pending.clear();
+      ctx.writeAndFlush(Responses.encode(ctx.alloc(), response, Connection.CLOSE, cors))
+          .addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    if (ex.http10()) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-    }
-    ChannelFuture written = ctx.writeAndFlush(response);
+    ChannelFuture written = ctx.writeAndFlush(Responses.encode(ctx.alloc(), response,
+        ex.http10() ? Connection.KEEP_ALIVE : Connection.DEFAULT, cors));
     written.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     busy = false;
-    FullHttpRequest next = pending.poll();
+    Request next = pending.poll();
     if (next != null) {
       start(ctx, next);
     } else if (!ctx.channel().config().isAutoRead()) {
@@ -249,17 +210,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void releasePending() {
-    FullHttpRequest r;
-    while ((r = pending.poll()) != null) {
-      r.release();
-    }
-  }
-
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     closed = true;
-    releasePending();
+    pending.clear();
     super.channelInactive(ctx);
   }
 

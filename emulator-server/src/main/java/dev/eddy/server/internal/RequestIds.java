@@ -10,6 +10,14 @@ public final class RequestIds {
 
   private RequestIds() {}
 
+  /** Writes a fresh id ({@link #LENGTH} ASCII bytes) to {@code out}. */
+  static void write(io.netty.buffer.ByteBuf out) {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    for (int i = 0; i < LENGTH; i++) {
+      out.writeByte(ALPHABET[r.nextInt(ALPHABET.length)]);
+    }
+  }
+
   public static String next() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     byte[] id = new byte[LENGTH];

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one request through the whole HTTP pipeline of a connection (codec, aggregator,
+ * Runs one request through the whole HTTP pipeline of a connection (request decoder,
  * {@link HttpHandler}, JSON, response) on an in-memory channel, so that the classes the first
  * real request needs are loaded and initialised while the store opens and the port is bound,
  * instead of after. Started in the background and never waited for: the first request simply
@@ -50,8 +50,7 @@ public final class Warmup {
           .register("EddyWarmup.", Map.of("Echo", request -> request))
           .build();
       EmbeddedChannel channel = new EmbeddedChannel(
-          HttpFrontEnd.codec(),
-          new LimitedAggregator(HttpFrontEnd.MAX_BODY_BYTES),
+          HttpFrontEnd.decoder(),
           new HttpHandler(echo, new InlineExecutorService(), new byte[] {'o', 'k'}, null, InlinePolicy.NONE));
       boolean answered = false;
       try {

@@ -7,18 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.api.Json;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +19,7 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The handler chain on an EmbeddedChannel: deterministic, no sockets. */
+/** The handler chain on an EmbeddedChannel, bytes in and bytes out: deterministic, no sockets. */
 class HttpPipelineTest {
   private static final int LIMIT = 1024;
 
@@ -77,7 +68,7 @@ class HttpPipelineTest {
       .build();
   private final List<Throwable> errors = new java.util.ArrayList<>();
   private final EmbeddedChannel channel = new EmbeddedChannel(
-      new LimitedAggregator(LIMIT),
+      new RequestDecoder(LIMIT),
       new io.netty.channel.ChannelInboundHandlerAdapter() {
         @Override
         public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
@@ -93,84 +84,179 @@ class HttpPipelineTest {
     assertEquals(List.of(), errors, "no handler may fail (e.g. by releasing a buffer twice)");
   }
 
-  private FullHttpResponse response() {
-    channel.runPendingTasks();
-    return channel.readOutbound();
+  /** A response as it went out on the wire, read back. */
+  record Wire(int status, Map<String, String> headers, String body) {
+    String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    JsonNode json() throws Exception {
+      return Json.mapper().readTree(body);
+    }
   }
 
-  private static JsonNode json(FullHttpResponse r) throws Exception {
-    return Json.mapper().readTree(ByteBufUtil.getBytes(r.content()));
+  /** Parses one written response (status line, headers, body by Content-Length). */
+  static Wire parse(ByteBuf b) {
+    try {
+      String all = b.toString(StandardCharsets.ISO_8859_1);
+      int end = all.indexOf("\r\n\r\n");
+      String[] lines = all.substring(0, end).split("\r\n");
+      Map<String, String> headers = new java.util.LinkedHashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        assertNull(headers.put(lines[i].substring(0, colon).toLowerCase(java.util.Locale.ROOT),
+            lines[i].substring(colon + 1).trim()), "one header line per name");
+      }
+      String body = all.substring(end + 4);
+      String length = headers.get("content-length");
+      assertEquals(Integer.parseInt(length), body.getBytes(StandardCharsets.ISO_8859_1).length, "Content-Length");
+      assertTrue(lines[0].startsWith("HTTP/1.1 "), lines[0]);
+      return new Wire(Integer.parseInt(lines[0].substring(9, 12)), headers,
+          new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    } finally {
+      b.release();
+    }
   }
 
-  private static DefaultFullHttpRequest post(String target, String body) {
-    DefaultFullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
-        Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-    r.headers().set("X-Amz-Target", target);
-    HttpUtil.setContentLength(r, r.content().readableBytes());
-    return r;
+  private Wire response() {
+    return response(channel);
   }
 
-  private static void assertTooLarge(FullHttpResponse r) throws Exception {
-    assertEquals(413, r.status().code());
-    assertEquals("com.amazon.coral.service#RequestEntityTooLarge", json(r).get("__type").asText());
-    assertEquals("close", r.headers().get(HttpHeaderNames.CONNECTION));
-    assertEquals("application/x-amz-json-1.0", r.headers().get(HttpHeaderNames.CONTENT_TYPE));
-    r.release();
+  private static Wire response(EmbeddedChannel ch) {
+    ch.runPendingTasks();
+    ByteBuf b = ch.readOutbound();
+    return b == null ? null : parse(b);
+  }
+
+  private static void send(EmbeddedChannel ch, String wire) {
+    ch.writeInbound(Unpooled.copiedBuffer(wire, StandardCharsets.UTF_8));
+  }
+
+  private static String post(String target, String body) {
+    return "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: " + target + "\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+  }
+
+  private static void assertTooLarge(Wire r) throws Exception {
+    assertEquals(413, r.status());
+    assertEquals("com.amazon.coral.service#RequestEntityTooLarge", r.json().get("__type").asText());
+    assertEquals("close", r.header("Connection"));
+    assertEquals("application/x-amz-json-1.0", r.header("Content-Type"));
   }
 
   @Test
   void answersWithCrcRequestIdAndLength() throws Exception {
-    channel.writeInbound(post("T.Echo", "{\"a\":1}"));
-    FullHttpResponse r = response();
-    assertEquals(200, r.status().code());
-    byte[] body = ByteBufUtil.getBytes(r.content());
-    assertEquals("{\"a\":1}", new String(body, StandardCharsets.UTF_8));
+    send(channel, post("T.Echo", "{\"a\":1}"));
+    Wire r = response();
+    assertEquals(200, r.status());
+    assertEquals("{\"a\":1}", r.body());
     CRC32 crc = new CRC32();
-    crc.update(body);
-    assertEquals(Long.toString(crc.getValue()), r.headers().get("x-amz-crc32"));
-    assertEquals(body.length, HttpUtil.getContentLength(r));
-    assertTrue(r.headers().get("x-amzn-RequestId").matches("[A-Z0-9]{52}"));
-    assertNull(r.headers().get(HttpHeaderNames.CONNECTION));
+    crc.update(r.body().getBytes(StandardCharsets.UTF_8));
+    assertEquals(Long.toString(crc.getValue()), r.header("x-amz-crc32"));
+    assertTrue(r.header("x-amzn-RequestId").matches("[A-Z0-9]{52}"));
+    assertNull(r.header("Connection"));
+    assertNull(r.header("Access-Control-Allow-Origin"));
     assertTrue(channel.isOpen());
-    r.release();
   }
 
   @Test
   void contentLengthOverTheLimitIsRefusedBeforeTheBody() throws Exception {
-    HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
-    HttpUtil.setContentLength(head, LIMIT + 1);
-    channel.writeInbound(head);
+    send(channel, "POST / HTTP/1.1\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n");
     assertTooLarge(response());
     assertFalse(channel.isOpen());
   }
 
   @Test
   void chunkedBodyIsRefusedOnceItPassesTheLimit() throws Exception {
-    HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
-    HttpUtil.setTransferEncodingChunked(head, true);
-    channel.writeInbound(head);
-    io.netty.buffer.ByteBuf first = Unpooled.wrappedBuffer(new byte[LIMIT / 2]);
-    channel.writeInbound(new DefaultHttpContent(first));
+    send(channel, "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+    String half = "x".repeat(LIMIT / 2);
+    send(channel, Integer.toHexString(half.length()) + "\r\n" + half + "\r\n");
     assertNull(channel.readOutbound(), "still within the limit");
-    channel.writeInbound(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[LIMIT / 2 + 1])));
+    send(channel, Integer.toHexString(half.length() + 1) + "\r\n");
     assertTooLarge(response());
     assertFalse(channel.isOpen());
-    assertEquals(0, first.refCnt(), "the partial body is released");
   }
 
   @Test
   void expectContinueWithTooLargeABodyGetsTheJson413() throws Exception {
-    HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
-    HttpUtil.setContentLength(head, LIMIT + 1);
-    HttpUtil.set100ContinueExpected(head, true);
-    channel.writeInbound(head);
+    send(channel, "POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n");
     assertTooLarge(response());
+    assertFalse(channel.isOpen());
+  }
+
+  @Test
+  void expectContinueGetsTheInterimAnswerThenTheResponse() throws Exception {
+    send(channel, "POST / HTTP/1.1\r\nX-Amz-Target: T.Echo\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+    ByteBuf interim = channel.readOutbound();
+    assertEquals("HTTP/1.1 100 Continue\r\n\r\n", interim.toString(StandardCharsets.US_ASCII));
+    interim.release();
+    send(channel, "{}");
+    assertEquals("{}", response().body());
+    assertTrue(channel.isOpen());
+  }
+
+  @Test
+  void http10ClosesUnlessAskedToKeepAlive() throws Exception {
+    send(channel, "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    Wire r = response();
+    assertEquals("keep-alive", r.header("Connection"));
+    assertTrue(channel.isOpen());
+    send(channel, "GET / HTTP/1.0\r\n\r\n");
+    r = response();
+    assertEquals("healthy\n", r.body());
+    assertEquals("close", r.header("Connection"));
+    assertFalse(channel.isOpen());
+  }
+
+  @Test
+  void connectionCloseIsHonoured() throws Exception {
+    send(channel, "POST / HTTP/1.1\r\nConnection: Close\r\nX-Amz-Target: T.Echo\r\nContent-Length: 2\r\n\r\n{}");
+    Wire r = response();
+    assertEquals("{}", r.body());
+    assertEquals("close", r.header("Connection"));
+    assertFalse(channel.isOpen());
+  }
+
+  @Test
+  void corsPreflightAndOrigin() throws Exception {
+    send(channel, "OPTIONS / HTTP/1.1\r\nOrigin: http://app\r\nAccess-Control-Request-Headers: x-amz-target\r\n\r\n");
+    Wire r = response();
+    assertEquals(200, r.status());
+    assertEquals("*", r.header("Access-Control-Allow-Origin"));
+    assertEquals("GET, POST, OPTIONS", r.header("Access-Control-Allow-Methods"));
+    assertEquals("x-amz-target", r.header("Access-Control-Allow-Headers"));
+    assertEquals("172800", r.header("Access-Control-Max-Age"));
+    send(channel, "POST / HTTP/1.1\r\nOrigin: http://app\r\nX-Amz-Target: T.Echo\r\nContent-Length: 2\r\n\r\n{}");
+    r = response();
+    assertEquals("*", r.header("Access-Control-Allow-Origin"));
+    assertEquals("x-amzn-RequestId, x-amz-crc32", r.header("Access-Control-Expose-Headers"));
+  }
+
+  @Test
+  void headAnswersWithoutABodyAndOtherMethodsAreUnknownOperations() throws Exception {
+    send(channel, "HEAD / HTTP/1.1\r\n\r\n");
+    Wire r = response();
+    assertEquals(200, r.status());
+    assertEquals("0", r.header("Content-Length"));
+    send(channel, "DELETE / HTTP/1.1\r\n\r\n");
+    r = response();
+    assertEquals(400, r.status());
+    assertEquals("com.amazon.coral.service#UnknownOperationException", r.json().get("__type").asText());
+  }
+
+  @Test
+  void malformedRequestIsASerializationErrorAndCloses() throws Exception {
+    send(channel, "POST / HTTP/1.1\r\nBad Header: x\r\n\r\n");
+    Wire r = response();
+    assertEquals(400, r.status());
+    assertEquals("com.amazon.coral.service#SerializationException", r.json().get("__type").asText());
+    assertEquals("close", r.header("Connection"));
     assertFalse(channel.isOpen());
   }
 
   /** A channel whose worker pool only collects the work handed to it, for the test to run. */
   private EmbeddedChannel heldChannel(List<Runnable> held, InlinePolicy inline) {
-    return new EmbeddedChannel(new LimitedAggregator(LIMIT),
+    return new EmbeddedChannel(new RequestDecoder(LIMIT),
         new HttpHandler(dispatcher, new InlineExecutor() {
           @Override
           public void execute(Runnable command) {
@@ -184,20 +270,17 @@ class HttpPipelineTest {
     // The first request's work is held back until the test lets it run: the next must wait.
     List<Runnable> held = new java.util.ArrayList<>();
     EmbeddedChannel ch = heldChannel(held, InlinePolicy.NONE);
-    ch.writeInbound(post("T.Echo", "{\"n\":1}"));
-    ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
+    send(ch, post("T.Echo", "{\"n\":1}") + "GET / HTTP/1.1\r\n\r\n");
     ch.runPendingTasks();
     assertNull(ch.readOutbound(), "GET must wait for the POST before it");
     assertFalse(ch.config().isAutoRead(), "reading pauses while requests wait");
     held.remove(0).run();
     ch.runPendingTasks();
-    FullHttpResponse first = ch.readOutbound();
-    FullHttpResponse second = ch.readOutbound();
-    assertEquals("{\"n\":1}", first.content().toString(StandardCharsets.UTF_8));
-    assertEquals("healthy\n", second.content().toString(StandardCharsets.UTF_8));
+    Wire first = response(ch);
+    Wire second = response(ch);
+    assertEquals("{\"n\":1}", first.body());
+    assertEquals("healthy\n", second.body());
     assertTrue(ch.config().isAutoRead());
-    first.release();
-    second.release();
     ch.finishAndReleaseAll();
   }
 
@@ -206,35 +289,26 @@ class HttpPipelineTest {
     List<Runnable> held = new java.util.ArrayList<>();
     EmbeddedChannel ch = heldChannel(held, InlinePolicy.of(java.util.Set.of("T.Echo"), java.util.Set.of(), 20));
     // an inline target is answered at once, without the workers
-    ch.writeInbound(post("T.Echo", "{\"n\":0}"));
-    FullHttpResponse r = ch.readOutbound();
-    assertEquals("{\"n\":0}", r.content().toString(StandardCharsets.UTF_8));
-    r.release();
+    send(ch, post("T.Echo", "{\"n\":0}"));
+    assertEquals("{\"n\":0}", response(ch).body());
     assertEquals(0, held.size());
     // behind a request on the workers it waits its turn
-    ch.writeInbound(post("T.Other", "{\"n\":1}"));
-    ch.writeInbound(post("T.Echo", "{\"n\":2}"));
+    send(ch, post("T.Other", "{\"n\":1}"));
+    send(ch, post("T.Echo", "{\"n\":2}"));
     ch.runPendingTasks();
     assertNull(ch.readOutbound(), "the inline request must wait for the one before it");
     assertEquals(1, held.size());
     held.remove(0).run();
     ch.runPendingTasks();
-    FullHttpResponse first = ch.readOutbound();
-    FullHttpResponse second = ch.readOutbound();
-    assertEquals("{\"n\":1}", first.content().toString(StandardCharsets.UTF_8));
-    assertEquals("{\"n\":2}", second.content().toString(StandardCharsets.UTF_8));
-    first.release();
-    second.release();
+    assertEquals("{\"n\":1}", response(ch).body());
+    assertEquals("{\"n\":2}", response(ch).body());
     // a body over the inline limit goes to the workers
-    ch.writeInbound(post("T.Echo", "{\"n\":\"" + "x".repeat(30) + "\"}"));
+    send(ch, post("T.Echo", "{\"n\":\"" + "x".repeat(30) + "\"}"));
     ch.runPendingTasks();
     assertNull(ch.readOutbound());
     assertEquals(1, held.size());
     held.remove(0).run();
-    ch.runPendingTasks();
-    FullHttpResponse big = ch.readOutbound();
-    assertEquals(200, big.status().code());
-    big.release();
+    assertEquals(200, response(ch).status());
     ch.finishAndReleaseAll();
   }
 
@@ -242,56 +316,45 @@ class HttpPipelineTest {
   void boundedPagesRunInlineOnceTheirBodyIsRead() throws Exception {
     List<Runnable> held = new java.util.ArrayList<>();
     EmbeddedChannel ch = heldChannel(held, InlinePolicy.of(java.util.Set.of(), java.util.Set.of("T.Echo"), 1000));
-    ch.writeInbound(post("T.Echo", "{\"Limit\":10}"));
-    FullHttpResponse r = ch.readOutbound();
-    assertEquals("{\"Limit\":10}", r.content().toString(StandardCharsets.UTF_8), "answered inline");
-    r.release();
+    send(ch, post("T.Echo", "{\"Limit\":10}"));
+    assertEquals("{\"Limit\":10}", response(ch).body(), "answered inline");
     assertEquals(0, held.size());
-    ch.writeInbound(post("T.Echo", "{\"Limit\":1000}"));
+    send(ch, post("T.Echo", "{\"Limit\":1000}"));
     ch.runPendingTasks();
     assertNull(ch.readOutbound());
     held.remove(0).run();
-    ch.runPendingTasks();
-    r = ch.readOutbound();
-    assertEquals("{\"Limit\":1000}", r.content().toString(StandardCharsets.UTF_8), "answered by a worker");
-    r.release();
-    ch.writeInbound(post("T.Echo", "{\"Limit\":"));
+    assertEquals("{\"Limit\":1000}", response(ch).body(), "answered by a worker");
+    send(ch, post("T.Echo", "{\"Limit\":"));
     ch.runPendingTasks();
     held.remove(0).run();
-    ch.runPendingTasks();
-    r = ch.readOutbound();
-    assertEquals("com.amazon.coral.service#SerializationException", json(r).get("__type").asText());
-    r.release();
+    assertEquals("com.amazon.coral.service#SerializationException", response(ch).json().get("__type").asText());
     ch.finishAndReleaseAll();
   }
 
   @Test
   void fullQueueIsThrottling() throws Exception {
-    EmbeddedChannel ch = new EmbeddedChannel(new LimitedAggregator(LIMIT),
+    EmbeddedChannel ch = new EmbeddedChannel(new RequestDecoder(LIMIT),
         new HttpHandler(dispatcher, new InlineExecutor() {
           @Override
           public void execute(Runnable command) {
             throw new java.util.concurrent.RejectedExecutionException("full");
           }
         }, new byte[0]));
-    ch.writeInbound(post("T.Echo", "{}"));
-    ch.runPendingTasks();
-    FullHttpResponse r = ch.readOutbound();
-    assertEquals(400, r.status().code());
-    assertEquals("com.amazon.coral.availability#ThrottlingException", json(r).get("__type").asText());
+    send(ch, post("T.Echo", "{}"));
+    Wire r = response(ch);
+    assertEquals(400, r.status());
+    assertEquals("com.amazon.coral.availability#ThrottlingException", r.json().get("__type").asText());
     assertTrue(ch.isOpen(), "a throttled client may retry on the same connection");
-    r.release();
     ch.finishAndReleaseAll();
   }
 
   @Test
   void requestsAfterShutdownAreRefusedAndTheConnectionClosed() throws Exception {
     workers.shutdown();
-    channel.writeInbound(post("T.Echo", "{}"));
-    FullHttpResponse r = response();
-    assertEquals("com.amazon.coral.availability#ThrottlingException", json(r).get("__type").asText());
-    assertEquals("close", r.headers().get(HttpHeaderNames.CONNECTION));
-    r.release();
+    send(channel, post("T.Echo", "{}"));
+    Wire r = response();
+    assertEquals("com.amazon.coral.availability#ThrottlingException", r.json().get("__type").asText());
+    assertEquals("close", r.header("Connection"));
     assertFalse(channel.isOpen());
   }
 }
