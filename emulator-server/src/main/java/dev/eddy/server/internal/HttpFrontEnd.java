@@ -25,8 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Netty HTTP/1.1 server: epoll when available (NIO otherwise, or with
- * {@code -Deddy.transport=nio}), keep-alive, bodies up to {@link #MAX_BODY_BYTES} ({@link RequestDecoder}).
+ * The Netty HTTP/1.1 server: NIO, or epoll with {@code -Deddy.transport=epoll} where available
+ * (measured alike per request; NIO starts ~30 ms sooner, without epoll's native library), keep-alive, bodies up to {@link #MAX_BODY_BYTES} ({@link RequestDecoder}).
  */
 public final class HttpFrontEnd {
   /** DynamoDB's request size limit: 16 MiB. */
@@ -90,9 +90,14 @@ public final class HttpFrontEnd {
     return new HttpFrontEnd(group, bound.channel(), connections, pipelines, epoll);
   }
 
-  /** True when connections use epoll: available, and not turned off with {@code -Deddy.transport=nio}. */
+  /**
+   * True when connections use epoll: asked for with {@code -Deddy.transport=epoll}, and available.
+   * NIO by default: GetItem A/B showed the same throughput and CPU per request with either, and
+   * epoll's first use (its native library copied out of the jar, ~200 classes) is on the start's
+   * critical path (docs/PERFORMANCE.md, sixth pass).
+   */
   static boolean useEpoll() {
-    return !"nio".equalsIgnoreCase(System.getProperty("eddy.transport")) && Epoll.isAvailable();
+    return "epoll".equalsIgnoreCase(System.getProperty("eddy.transport")) && Epoll.isAvailable();
   }
 
   /** The request reader of a connection. */

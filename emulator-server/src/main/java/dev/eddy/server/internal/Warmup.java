@@ -44,7 +44,7 @@ public final class Warmup {
    */
   public static boolean run() {
     try {
-      // first what binding the port needs next (Netty's platform probing, the epoll library)
+      // first what binding the port needs next (the epoll library, when asked for)
       HttpFrontEnd.useEpoll();
       Dispatcher echo = Dispatcher.builder()
           .register("EddyWarmup.", Map.of("Echo", request -> request))
