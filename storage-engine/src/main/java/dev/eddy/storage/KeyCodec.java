@@ -142,6 +142,11 @@ public final class KeyCodec {
     return out.toByteArray();
   }
 
+  /** One digit of a number's encoding: 1..10 for a positive number, 10..1 for a negative one. */
+  private static int digit(int tag, byte b) {
+    return tag == POS ? (b & 0xFF) - 1 : 11 - (b & 0xFF);
+  }
+
   private static BigDecimal decodeNumber(byte[] in, int[] pos) {
     int i = pos[0];
     int tag = in[i++] & 0xFF;
@@ -151,22 +156,34 @@ public final class KeyCodec {
     }
     int e = ((in[i] & 0xFF) << 8) | (in[i + 1] & 0xFF);
     i += 2;
-    StringBuilder digits = new StringBuilder();
-    if (tag == POS) {
-      while ((in[i] & 0xFF) != 0x00) {
-        digits.append((char) ('0' + (in[i++] & 0xFF) - 1));
+    // up to 18 digits fit a long (the common case: no string, no BigInteger); up to 38 do not
+    int start = i;
+    int terminator = tag == POS ? 0x00 : 0xFF;
+    while ((in[i] & 0xFF) != terminator) {
+      i++;
+    }
+    int n = i - start;
+    BigDecimal unscaled;
+    if (n <= 18) {
+      long digits = 0;
+      for (int k = start; k < i; k++) {
+        digits = digits * 10 + digit(tag, in[k]);
       }
+      unscaled = BigDecimal.valueOf(digits);
     } else {
-      e = 0xFFFF - e;
-      while ((in[i] & 0xFF) != 0xFF) {
-        digits.append((char) ('0' + 11 - (in[i++] & 0xFF)));
+      StringBuilder digits = new StringBuilder(n);
+      for (int k = start; k < i; k++) {
+        digits.append((char) ('0' + digit(tag, in[k])));
       }
+      unscaled = new BigDecimal(new java.math.BigInteger(digits.toString()));
+    }
+    if (tag != POS) {
+      e = 0xFFFF - e;
     }
     i++;
     pos[0] = i;
     int exp = e - 0x8000;
-    BigDecimal unscaled = new BigDecimal(new java.math.BigInteger(digits.toString()));
-    BigDecimal v = unscaled.scaleByPowerOfTen(exp - digits.length());
+    BigDecimal v = unscaled.scaleByPowerOfTen(exp - n);
     return tag == POS ? v.stripTrailingZeros() : v.negate().stripTrailingZeros();
   }
 }

@@ -32,6 +32,16 @@ class KeyCodecTest {
       BigDecimal d = new BigDecimal(r.nextLong()).movePointLeft(r.nextInt(40) - 20);
       values.add(d);
     }
+    // 18 digits (the longest decoded without BigInteger), 19 and up to DynamoDB's 38
+    for (int digits : new int[] {17, 18, 19, 37, 38}) {
+      for (int i = 0; i < 50; i++) {
+        StringBuilder s = new StringBuilder(r.nextBoolean() ? "-" : "").append((char) ('1' + r.nextInt(9)));
+        for (int k = 1; k < digits; k++) {
+          s.append((char) ('0' + r.nextInt(10)));
+        }
+        values.add(new BigDecimal(s.toString()).movePointLeft(r.nextInt(60) - 30));
+      }
+    }
     for (BigDecimal a : values) {
       byte[] ea = KeyCodec.encode(new AttributeValue.N(a));
       int[] pos = {0};

@@ -28,10 +28,13 @@ public final class ExpressionParameters {
 
     final List<String> expressions;
     final List<String> legacy;
+    /** The expressions that can use ExpressionAttributeValues (all but ProjectionExpression). */
+    final List<String> valueExpressions;
 
     Operation(List<String> expressions, List<String> legacy) {
       this.expressions = expressions;
       this.legacy = legacy;
+      this.valueExpressions = expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
     }
   }
 
@@ -43,9 +46,12 @@ public final class ExpressionParameters {
    * "ExpressionAttributeValues can only be specified when using expressions: ... is null".
    */
   public static void check(Operation op, Set<String> present) {
-    List<String> exprs = new ArrayList<>();
+    List<String> exprs = List.of();
     for (String e : op.expressions) {
       if (present.contains(e)) {
+        if (exprs.isEmpty()) {
+          exprs = new ArrayList<>(op.expressions.size());
+        }
         exprs.add(e);
       }
     }
@@ -68,12 +74,19 @@ public final class ExpressionParameters {
     if (present.contains("ExpressionAttributeNames") && exprs.isEmpty()) {
       throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
     }
-    List<String> valueExprs = new ArrayList<>(op.expressions);
-    valueExprs.remove("ProjectionExpression");
-    if (!valueExprs.isEmpty() && present.contains("ExpressionAttributeValues")
-        && valueExprs.stream().noneMatch(present::contains)) {
+    List<String> valueExprs = op.valueExpressions;
+    if (!valueExprs.isEmpty() && present.contains("ExpressionAttributeValues") && noneIn(valueExprs, present)) {
       throw ApiException.validation("ExpressionAttributeValues can only be specified when using expressions: "
           + String.join(" and ", valueExprs) + " " + (valueExprs.size() > 1 ? "are" : "is") + " null");
     }
+  }
+
+  private static boolean noneIn(List<String> names, Set<String> present) {
+    for (String n : names) {
+      if (present.contains(n)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
