@@ -319,7 +319,7 @@ final class RequestDecoder extends ByteToMessageDecoder {
   private void fixed(ByteBuf in, List<Object> out) {
     int n = (int) Math.min(in.readableBytes(), remaining - filled);
     if (n > 0) {
-      ensure(filled + n);
+      ensure(filled + n, remaining);
       in.readBytes(body, filled, n);
       filled += n;
     }
@@ -374,7 +374,7 @@ final class RequestDecoder extends ByteToMessageDecoder {
 
   private void chunkData(ByteBuf in) {
     int n = (int) Math.min(in.readableBytes(), remaining);
-    ensure(filled + n);
+    ensure(filled + n, maxBody);
     in.readBytes(body, filled, n);
     filled += n;
     remaining -= n;
@@ -418,9 +418,10 @@ final class RequestDecoder extends ByteToMessageDecoder {
     }
   }
 
-  private void ensure(int size) {
+  /** Room in {@link #body} for {@code size} bytes, growing it by doubling up to {@code cap}. */
+  private void ensure(int size, long cap) {
     if (size > body.length) {
-      body = Arrays.copyOf(body, (int) Math.min(maxBody, Math.max(size, 2L * body.length)));
+      body = Arrays.copyOf(body, (int) Math.min(cap, Math.max(size, 2L * body.length)));
     }
   }
 

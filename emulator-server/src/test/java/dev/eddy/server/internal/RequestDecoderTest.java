@@ -143,6 +143,7 @@ class RequestDecoderTest {
     System.arraycopy(big, 0, wire, head.length, big.length);
     Request r = decode(wire, 10, head.length + 1, head.length + 70_000, head.length + 200_000).get(0);
     assertEquals(big.length, r.bodyLength());
+    assertEquals(big.length, r.bodyBytes().length, "grown to the announced length, not past it");
     assertArrayEquals(big, Arrays.copyOf(r.bodyBytes(), r.bodyLength()));
   }
 
