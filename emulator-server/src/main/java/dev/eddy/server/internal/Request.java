@@ -13,7 +13,7 @@ import java.util.List;
  * unshared (one connection's event loop, then at most one worker).
  */
 final class Request {
-  static final byte[] NO_BODY = new byte[0];
+  private static final byte[] EMPTY = new byte[0];
 
   private final String method;
   private final String uri;
@@ -24,7 +24,7 @@ final class Request {
   private final int[] ranges;
   private final int count;
   private final ApiException failure;
-  private byte[] body = NO_BODY;
+  private byte[] body = EMPTY;
   private int bodyLength;
 
   Request(String method, String uri, boolean http10, byte[] head, int[] ranges, int count) {
@@ -41,7 +41,7 @@ final class Request {
     this.method = "";
     this.uri = "";
     this.http10 = false;
-    this.head = NO_BODY;
+    this.head = EMPTY;
     this.ranges = new int[0];
     this.count = 0;
     this.failure = failure;
@@ -105,13 +105,60 @@ final class Request {
   /** True when a comma-separated header {@code name} has the token {@code token} (any case). */
   boolean hasToken(String name, String token) {
     for (int i = find(name, 0); i >= 0; i = find(name, i + 1)) {
-      for (String t : value(i).split(",")) {
-        if (t.trim().equalsIgnoreCase(token)) {
+      int end = ranges[4 * i + 3];
+      for (int p = ranges[4 * i + 2]; p <= end; ) {
+        int comma = p;
+        while (comma < end && head[comma] != ',') {
+          comma++;
+        }
+        int s = skipSpace(p, comma);
+        int e = comma;
+        while (e > s && space(head[e - 1])) {
+          e--;
+        }
+        if (e - s == token.length() && equalsIgnoreCase(s, token)) {
           return true;
         }
+        p = comma + 1;
       }
     }
     return false;
+  }
+
+  /**
+   * The body's length by Content-Length: 0 when absent, -1 when unusable (not a decimal number,
+   * or values that disagree; "2, 2" and repeated equal headers are one length). Read from the
+   * header's bytes, as every request with a body asks it.
+   */
+  long contentLength() {
+    long length = -2; // none seen yet
+    for (int i = find("Content-Length", 0); i >= 0; i = find("Content-Length", i + 1)) {
+      int end = ranges[4 * i + 3];
+      int p = ranges[4 * i + 2];
+      while (true) {
+        p = skipSpace(p, end);
+        long n = 0;
+        int digits = 0;
+        while (p < end && head[p] >= '0' && head[p] <= '9') {
+          if (++digits > 18) {
+            return -1;
+          }
+          n = n * 10 + (head[p++] - '0');
+        }
+        p = skipSpace(p, end);
+        if (digits == 0 || length != -2 && n != length) {
+          return -1;
+        }
+        length = n;
+        if (p == end) {
+          break;
+        }
+        if (head[p++] != ',') {
+          return -1;
+        }
+      }
+    }
+    return length == -2 ? 0 : length;
   }
 
   /** HTTP/1.1 stays open unless "Connection: close"; HTTP/1.0 only with "Connection: keep-alive". */
@@ -119,15 +166,7 @@ final class Request {
     return http10 ? hasToken("Connection", "keep-alive") : !hasToken("Connection", "close");
   }
 
-  int headerCount() {
-    return count;
-  }
-
-  String name(int i) {
-    return new String(head, ranges[4 * i], ranges[4 * i + 1] - ranges[4 * i], StandardCharsets.ISO_8859_1);
-  }
-
-  String value(int i) {
+  private String value(int i) {
     return new String(head, ranges[4 * i + 2], ranges[4 * i + 3] - ranges[4 * i + 2], StandardCharsets.ISO_8859_1);
   }
 
@@ -136,22 +175,34 @@ final class Request {
     int n = name.length();
     for (int i = from; i < count; i++) {
       int s = ranges[4 * i];
-      if (ranges[4 * i + 1] - s == n && sameName(s, name)) {
+      if (ranges[4 * i + 1] - s == n && equalsIgnoreCase(s, name)) {
         return i;
       }
     }
     return -1;
   }
 
-  private boolean sameName(int start, String name) {
-    for (int k = 0; k < name.length(); k++) {
+  /** True when {@code head[start ..]} is {@code text} in any case of its ASCII letters. */
+  private boolean equalsIgnoreCase(int start, String text) {
+    for (int k = 0; k < text.length(); k++) {
       int a = head[start + k];
-      int b = name.charAt(k);
+      int b = text.charAt(k);
       if (a != b && lower(a) != lower(b)) {
         return false;
       }
     }
     return true;
+  }
+
+  private int skipSpace(int p, int end) {
+    while (p < end && space(head[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  private static boolean space(byte b) {
+    return b == ' ' || b == '\t';
   }
 
   private static int lower(int c) {

@@ -135,7 +135,7 @@ final class RequestDecoder extends ByteToMessageDecoder {
       state = State.CHUNK_SIZE;
       return;
     }
-    long contentLength = contentLength(request);
+    long contentLength = request.contentLength();
     if (contentLength < 0) {
       fail(in, out, malformed());
       return;
@@ -282,36 +282,6 @@ final class RequestDecoder extends ByteToMessageDecoder {
       pos = end + 1;
     }
     return new Request(method, uri, http10, head, ranges, count);
-  }
-
-  /** The body's length from Content-Length (0 when absent), or -1 when unusable (not digits, values that disagree). */
-  private static long contentLength(Request request) {
-    long length = -2; // none seen yet
-    for (String value : request.headers("Content-Length")) {
-      for (String v : value.split(",", -1)) {
-        long n = digits(v.trim());
-        if (n < 0 || length != -2 && n != length) {
-          return -1;
-        }
-        length = n;
-      }
-    }
-    return length == -2 ? 0 : length;
-  }
-
-  private static long digits(String s) {
-    if (s.isEmpty() || s.length() > 18) {
-      return -1;
-    }
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      n = n * 10 + (c - '0');
-    }
-    return n;
   }
 
   // ---- bodies

@@ -3,8 +3,8 @@ package dev.eddy.server.internal;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids shaped like DynamoDB's: 52 characters of [A-Z0-9]. */
-public final class RequestIds {
-  public static final int LENGTH = 52;
+final class RequestIds {
+  static final int LENGTH = 52;
   private static final byte[] ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -16,14 +16,5 @@ public final class RequestIds {
     for (int i = 0; i < LENGTH; i++) {
       out.writeByte(ALPHABET[r.nextInt(ALPHABET.length)]);
     }
-  }
-
-  public static String next() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    byte[] id = new byte[LENGTH];
-    for (int i = 0; i < LENGTH; i++) {
-      id[i] = ALPHABET[r.nextInt(ALPHABET.length)];
-    }
-    return new String(id, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 }

@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
  * one buffer of bytes.
  */
 final class Responses {
-  static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+  private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
   private static final byte[] AFTER_STATUS = ("\r\nContent-Type: " + CONTENT_TYPE + "\r\nx-amzn-RequestId: ")
       .getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CRC = "\r\nx-amz-crc32: ".getBytes(StandardCharsets.US_ASCII);
@@ -96,7 +96,7 @@ final class Responses {
     return ("HTTP/1.1 " + status + " " + reason(status)).getBytes(StandardCharsets.US_ASCII);
   }
 
-  static String reason(int status) {
+  private static String reason(int status) {
     return switch (status) {
       case 200 -> "OK";
       case 400 -> "Bad Request";

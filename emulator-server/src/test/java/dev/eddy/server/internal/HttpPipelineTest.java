@@ -137,6 +137,12 @@ class HttpPipelineTest {
         + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
   }
 
+  /** {@code r} says it is the connection's last answer, and the connection is closed. */
+  private void assertLastAnswer(Wire r) {
+    assertEquals("close", r.header("Connection"));
+    assertFalse(channel.isOpen());
+  }
+
   private static void assertTooLarge(Wire r) throws Exception {
     assertEquals(413, r.status());
     assertEquals("com.amazon.coral.service#RequestEntityTooLarge", r.json().get("__type").asText());
@@ -204,8 +210,7 @@ class HttpPipelineTest {
     send(channel, "GET / HTTP/1.0\r\n\r\n");
     r = response();
     assertEquals("healthy\n", r.body());
-    assertEquals("close", r.header("Connection"));
-    assertFalse(channel.isOpen());
+    assertLastAnswer(r);
   }
 
   @Test
@@ -213,8 +218,7 @@ class HttpPipelineTest {
     send(channel, "POST / HTTP/1.1\r\nConnection: Close\r\nX-Amz-Target: T.Echo\r\nContent-Length: 2\r\n\r\n{}");
     Wire r = response();
     assertEquals("{}", r.body());
-    assertEquals("close", r.header("Connection"));
-    assertFalse(channel.isOpen());
+    assertLastAnswer(r);
   }
 
   @Test
@@ -250,8 +254,7 @@ class HttpPipelineTest {
     Wire r = response();
     assertEquals(400, r.status());
     assertEquals("com.amazon.coral.service#SerializationException", r.json().get("__type").asText());
-    assertEquals("close", r.header("Connection"));
-    assertFalse(channel.isOpen());
+    assertLastAnswer(r);
   }
 
   /** A channel whose worker pool only collects the work handed to it, for the test to run. */
@@ -354,7 +357,6 @@ class HttpPipelineTest {
     send(channel, post("T.Echo", "{}"));
     Wire r = response();
     assertEquals("com.amazon.coral.availability#ThrottlingException", r.json().get("__type").asText());
-    assertEquals("close", r.header("Connection"));
-    assertFalse(channel.isOpen());
+    assertLastAnswer(r);
   }
 }

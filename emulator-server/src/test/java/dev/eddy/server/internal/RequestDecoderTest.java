@@ -155,6 +155,22 @@ class RequestDecoderTest {
   }
 
   @Test
+  void tokensAndLengthsAreReadFromTheHeaderBytes() {
+    Request r = decode(bytes("POST / HTTP/1.1\r\nConnection:close\r\nX-List: a , Keep-Alive\t,\r\n"
+        + "Content-Length:  2 ,2\r\nContent-Length: 2\r\n\r\n{}")).get(0);
+    assertNull(r.failure());
+    assertFalse(r.keepAlive(), "no space after the colon");
+    assertTrue(r.hasToken("x-list", "keep-alive"), "trimmed, any case");
+    assertTrue(r.hasToken("X-List", "a"));
+    assertTrue(r.hasToken("X-List", ""), "the empty element after the last comma");
+    assertFalse(r.hasToken("X-List", "keep"));
+    assertFalse(r.hasToken("Absent", "a"));
+    assertEquals(2, r.contentLength());
+    assertEquals("{}", body(r));
+    assertEquals(0, decode(bytes("GET / HTTP/1.1\r\n\r\n")).get(0).contentLength());
+  }
+
+  @Test
   void aUtf8TargetIsKeptAsItsBytes() {
     Request r = decode(bytes("GET /caf\u00e9 HTTP/1.1\r\n\r\n")).get(0);
     assertNull(r.failure());
@@ -181,6 +197,10 @@ class RequestDecoderTest {
     assertMalformed("GET / HTTP/1.1\r\nA: b\r\n folded\r\n\r\n");
     assertMalformed("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n");
     assertMalformed("POST / HTTP/1.1\r\nContent-Length: 1x\r\n\r\n");
+    assertMalformed("POST / HTTP/1.1\r\nContent-Length: 2,\r\n\r\n{}");
+    assertMalformed("POST / HTTP/1.1\r\nContent-Length: \r\n\r\n");
+    assertMalformed("POST / HTTP/1.1\r\nContent-Length: 1 2\r\n\r\n{}");
+    assertMalformed("POST / HTTP/1.1\r\nContent-Length: 1234567890123456789\r\n\r\n");
     assertMalformed("POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
     assertMalformed("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n");
     assertMalformed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
