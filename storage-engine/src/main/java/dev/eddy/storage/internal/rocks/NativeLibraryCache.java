@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -273,12 +274,20 @@ public final class NativeLibraryCache {
       if (ch.size() != size) {
         return false;
       }
+      // read, not mapped: a mapping of the 15 MB file would stay resident until the buffer is
+      // garbage collected, ~10-15 MB of RSS after start that the JVM never uses
       CRC32 c = new CRC32();
+      ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
       long pos = 0;
       while (pos < size) {
-        long len = Math.min(size - pos, 1L << 30);
-        c.update(ch.map(FileChannel.MapMode.READ_ONLY, pos, len));
-        pos += len;
+        buf.clear();
+        int r = ch.read(buf, pos);
+        if (r < 0) {
+          return false;
+        }
+        buf.flip();
+        c.update(buf);
+        pos += r;
       }
       return c.getValue() == crc;
     } catch (IOException | RuntimeException e) {
