@@ -7,7 +7,7 @@
 #
 # Options:
 #   --quick               short durations (3 s runs, 3 s warm-ups, 2,000 items, 1 round)
-#   --workloads LIST      comma-separated subset of: put,get,query,batchwrite,batchget,update,transact,scan,describe,tables,stream-lag
+#   --workloads LIST      comma-separated subset of: put,get,query,batchwrite,batchget,update,transact,scan,describe,tables,stream-read,stream-lag
 #   --no-stream           tables without a stream (default: NEW_AND_OLD_IMAGES)
 #   --threads N           client threads (default 8)
 #   --rounds N            A B pairs per workload (default 2; 1 with --quick)
@@ -27,7 +27,7 @@ BARE_PORT=${BARE_PORT:-18002}
 
 QUICK=0
 BUILD=1
-WORKLOADS=put,get,query,batchwrite,batchget,update,transact,scan,describe,tables,stream-lag
+WORKLOADS=put,get,query,batchwrite,batchget,update,transact,scan,describe,tables,stream-read,stream-lag
 STREAM_FLAG=
 THREADS=8
 CLIENT=raw

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * Summarises the result lines of {@link LoadGenerator} and {@link StartupProbe} (each ending in
  * {@code target=NAME}) collected in one file: per workload the mean of each target's runs, the
  * runs themselves, and the ratios against the reference target (DynamoDB Local) and the bare
- * server. Throughput is ops/s, except scan (MB/s); stream-lag compares p99 lag.
+ * server. Throughput is ops/s, except scan (MB/s) and stream-read (records/s); stream-lag compares
+ * p99 lag.
  *
  * <pre>java -cp benchmarks.jar dev.eddy.bench.Compare results.txt [subject reference [bare]]</pre>
  */
@@ -91,6 +92,11 @@ public final class Compare {
         }
       } else if (w.equals("scan")) {
         row(out, w, "MB/s", ls, subject, reference, bare, "MB/s", false);
+      } else if (w.equals("stream-read")) {
+        row(out, w, "records/s", ls, subject, reference, bare, "records/s", false);
+        if (ls.stream().anyMatch(l -> l.fields().containsKey("server-cpu-us/op"))) {
+          row(out, w, "cpu us/op", ls, subject, reference, bare, "server-cpu-us/op", true);
+        }
       } else {
         row(out, w, "ops/s", ls, subject, reference, bare, "ops/s", false);
         row(out, w, "p99 ms", ls, subject, reference, bare, "p99", true);

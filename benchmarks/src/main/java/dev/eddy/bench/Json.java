@@ -64,6 +64,31 @@ final class Json {
     }
   }
 
+  /**
+   * The string member {@code name} of the top-level object {@code body} (its last occurrence:
+   * GetRecords' NextShardIterator follows the records), or null when there is none.
+   */
+  static String stringField(String body, String name) {
+    String key = "\"" + name + "\":";
+    int at = body.lastIndexOf(key);
+    if (at < 0) {
+      return null;
+    }
+    int start = at + key.length();
+    while (start < body.length() && body.charAt(start) == ' ') {
+      start++;
+    }
+    if (body.startsWith("null", start)) {
+      return null;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(body.substring(start))) {
+      p.nextToken();
+      return p.getValueAsString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** How many write requests a BatchWriteItem answer hands back in UnprocessedItems. */
   /** How often {@code needle} occurs in {@code body} (e.g. an attribute only items carry). */
   static int count(String body, String needle) {

@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
  * Drives any DynamoDB endpoint through the AWS SDK v2 (Apache HTTP client, one pooled connection
@@ -237,13 +239,14 @@ public final class LoadGenerator implements AutoCloseable {
           return 0;
         }, null);
       }
+      case "stream-read" -> streamRead(null);
       case "stream-lag" -> new StreamLag(this, options).run();
       default -> throw new IllegalArgumentException(workload);
     };
   }
 
-  static final List<String> RAW_WORKLOADS =
-      List.of("put", "get", "query", "batchwrite", "batchget", "update", "transact", "scan", "describe", "tables");
+  static final List<String> RAW_WORKLOADS = List.of(
+      "put", "get", "query", "batchwrite", "batchget", "update", "transact", "scan", "describe", "tables", "stream-read");
 
   /** PutItems in each CreateTable ... DeleteTable cycle of the tables workload. */
   static final int TABLE_CYCLE_PUTS = 5;
@@ -349,6 +352,7 @@ public final class LoadGenerator implements AutoCloseable {
             return 0;
           }, null);
         }
+        case "stream-read" -> streamRead(clients);
         default -> throw new IllegalArgumentException(workload);
       };
     } finally {
@@ -561,6 +565,69 @@ public final class LoadGenerator implements AutoCloseable {
       }
       return bytes;
     }, bytesPerSecond -> String.format(Locale.ROOT, "MB/s=%.2f", bytesPerSecond / 1e6));
+  }
+
+  /**
+   * Each thread reads the table's whole stream from TRIM_HORIZON, shard by shard, in GetRecords
+   * pages of up to 1,000 records, again and again; records/s. One operation is one GetRecords call
+   * (plus the GetShardIterator it needs at the start of each shard). With {@code clients} the raw
+   * client, else the SDK's streams client.
+   */
+  private Result streamRead(RawClient[] clients) {
+    if (!options.stream()) {
+      throw new IllegalStateException("stream-read needs the table's stream (without --no-stream)");
+    }
+    String arn = ddb.describeTable(b -> b.tableName(options.table())).table().latestStreamArn();
+    List<String> shards = new ArrayList<>();
+    String from = null;
+    do {
+      String start = from;
+      var d = streams.describeStream(b -> b.streamArn(arn).exclusiveStartShardId(start)).streamDescription();
+      d.shards().forEach(s -> shards.add(s.shardId()));
+      from = d.lastEvaluatedShardId();
+    } while (from != null);
+    int[] shard = new int[options.threads()];
+    String[] iterator = new String[options.threads()];
+    String streamArn = Json.quote(arn);
+    return closedLoop("stream-read", (t, r) -> {
+      String shardId = shards.get(shard[t]);
+      int records;
+      String next;
+      if (clients == null) {
+        if (iterator[t] == null) {
+          iterator[t] = streams.getShardIterator(b -> b.streamArn(arn).shardId(shardId)
+              .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        }
+        String it = iterator[t];
+        GetRecordsResponse resp = streams.getRecords(b -> b.shardIterator(it).limit(1000));
+        records = resp.records().size();
+        next = resp.nextShardIterator();
+      } else {
+        RawClient c = raw(clients, t);
+        if (iterator[t] == null) {
+          iterator[t] = Json.stringField(streamsOk(c, "GetShardIterator", "{\"StreamArn\":" + streamArn
+              + ",\"ShardId\":" + Json.quote(shardId) + ",\"ShardIteratorType\":\"TRIM_HORIZON\"}"), "ShardIterator");
+        }
+        String body = streamsOk(c, "GetRecords", "{\"ShardIterator\":" + Json.quote(iterator[t]) + ",\"Limit\":1000}");
+        records = Json.count(body, "\"eventID\":");
+        next = Json.stringField(body, "NextShardIterator");
+      }
+      if (records == 0 || next == null) {
+        shard[t] = (shard[t] + 1) % shards.size(); // this shard is read: the next one, or from the start
+        iterator[t] = null;
+      } else {
+        iterator[t] = next;
+      }
+      return records;
+    }, perSecond -> String.format(Locale.ROOT, "records/s=%.0f", perSecond));
+  }
+
+  private static String streamsOk(RawClient c, String operation, String json) throws java.io.IOException {
+    RawClient.Response r = c.post("DynamoDBStreams_20120810." + operation, json);
+    if (r.status() != 200) {
+      throw new java.io.IOException(operation + ": HTTP " + r.status() + " " + r.text());
+    }
+    return r.text();
   }
 
   @SuppressWarnings("unchecked")

@@ -25,7 +25,7 @@ record Options(
 
   static final List<String> ALL = List.of(
       "put", "get", "query", "batchwrite", "batchget", "update", "transact", "scan", "describe", "tables",
-      "stream-lag");
+      "stream-read", "stream-lag");
 
   static final String USAGE = """
       Usage: LoadGenerator --endpoint URL [options]
@@ -46,7 +46,8 @@ record Options(
         --client sdk|raw      sdk (default): AWS SDK v2 for Java; raw: the same JSON over plain
                               keep-alive HTTP/1.1 sockets, a client cheap enough not to be the
                               bottleneck on a shared machine (put, get, query, batchwrite, update,
-                              transact, scan, describe, tables, stream-lag; set-up uses the SDK)
+                              transact, scan, describe, tables, stream-read, stream-lag; set-up
+                              uses the SDK)
       Prints one line per workload:
         <workload> threads=N ops/s=X p50=Xms p99=Xms max=Xms errors=N [extra]
       """.formatted(String.join(",", ALL));

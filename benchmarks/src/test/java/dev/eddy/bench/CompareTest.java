@@ -40,6 +40,18 @@ class CompareTest {
   }
 
   @Test
+  void streamReadComparesRecordsPerSecond() {
+    String out = Compare.summarise(lines(
+        "stream-read threads=8 ops/s=60.0 p50=1ms p99=2.000ms max=3ms errors=0 records/s=60000"
+            + " server-cpu-us/op=500.0 target=eddy",
+        "stream-read threads=8 ops/s=20.0 p50=1ms p99=2.000ms max=3ms errors=0 records/s=15000"
+            + " server-cpu-us/op=4000.0 target=ddblocal"),
+        "eddy", "ddblocal", "bare");
+    assertTrue(out.lines().anyMatch(l -> l.startsWith("stream-read") && l.contains("records/s") && l.contains("4.00x")), out);
+    assertTrue(out.lines().anyMatch(l -> l.startsWith("stream-read") && l.contains("cpu us/op") && l.contains("8.00x")), out);
+  }
+
+  @Test
   void reportsStreamChecksAndErrors() {
     String out = Compare.summarise(lines(
         "stream-lag threads=1 ops/s=1000.0 p50=0.500ms p99=2.000ms max=9.000ms errors=2 rate=1000/s"

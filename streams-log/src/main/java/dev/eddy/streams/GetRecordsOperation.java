@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
+import dev.eddy.api.RawJson;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 
@@ -27,7 +28,9 @@ public final class GetRecordsOperation implements Operation {
     RecordsPage page = log.records(iterator, limit == null ? 1000 : limit.intValue());
     ObjectNode out = Json.object();
     ArrayNode records = out.putArray("Records");
-    records.addAll(page.records());
+    for (byte[] record : page.records()) {
+      records.addRawValue(RawJson.of(record, 0, record.length)); // written as they are, not parsed
+    }
     if (page.nextShardIterator() != null) {
       out.put("NextShardIterator", page.nextShardIterator());
     }

@@ -1,7 +1,9 @@
 package dev.eddy.streams;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** One GetRecords answer: the records, and the next iterator (null at the end of a closed shard). */
-public record RecordsPage(List<ObjectNode> records, String nextShardIterator) {}
+/**
+ * One GetRecords answer: the records, each the Streams API's Record as UTF-8 JSON, and the next
+ * iterator (null at the end of a closed shard).
+ */
+public record RecordsPage(List<byte[]> records, String nextShardIterator) {}

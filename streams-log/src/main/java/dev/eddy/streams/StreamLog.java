@@ -582,7 +582,8 @@ public final class StreamLog implements ChangeCapture {
     } finally {
       st.lock.unlock();
     }
-    List<ObjectNode> records = new ArrayList<>(Math.min(limit, 128));
+    List<byte[]> records = new ArrayList<>(Math.min(limit, 128));
+    RecordCodec.Renderer renderer = new RecordCodec.Renderer(region, viewType);
     long position = it.position();
     boolean exhausted;
     long bytes = 0;
@@ -604,7 +605,7 @@ public final class StreamLog implements ChangeCapture {
           break;
         }
         long seq = Keys.seqOf(key);
-        records.add(RecordCodec.toRecord(value, streamId, seq, region, viewType));
+        records.add(renderer.render(value, streamId, seq));
         bytes += value.length;
         position = seq + 1;
         c.next();

@@ -164,10 +164,23 @@ final class StreamsFixture implements AutoCloseable {
 
   ObjectNode call(String op, String json) {
     try {
-      return ops.get(op).handle((ObjectNode) Json.mapper().readTree(json));
+      return call(op, (ObjectNode) Json.mapper().readTree(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A page's records as JSON trees (a page holds them as the bytes GetRecords sends). */
+  static List<JsonNode> records(RecordsPage page) {
+    List<JsonNode> out = new ArrayList<>();
+    for (byte[] r : page.records()) {
+      try {
+        out.add(Json.mapper().readTree(r));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
   }
 
   ObjectNode call(String op, ObjectNode req) {

@@ -1,8 +1,7 @@
 package dev.eddy.streams.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
@@ -10,6 +9,7 @@ import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.ItemCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -29,7 +29,6 @@ import java.util.Map;
 public final class RecordCodec {
   public static final int HEADER = 14;
   private static final byte VERSION = 1;
-  private static final String[] EVENT_NAMES = {"INSERT", "MODIFY", "REMOVE"};
 
   private RecordCodec() {}
 
@@ -105,53 +104,106 @@ public final class RecordCodec {
     return Keys.getLong(value, 2);
   }
 
-  /** Renders a stored record as the Streams API's Record. */
-  public static ObjectNode toRecord(byte[] value, long streamId, long seq, String region, String viewType) {
-    if (value.length < HEADER || value[0] != VERSION) {
-      throw new IllegalStateException("Unknown stream record format " + (value.length == 0 ? -1 : value[0]));
-    }
-    int flags = value[1];
-    ObjectNode rec = Json.object();
-    rec.put("eventID", eventId(streamId, seq));
-    rec.put("eventName", EVENT_NAMES[flags & 3]);
-    rec.put("eventVersion", "1.1");
-    rec.put("eventSource", "aws:dynamodb");
-    rec.put("awsRegion", region);
-    ObjectNode d = rec.putObject("dynamodb");
-    d.put("ApproximateCreationDateTime", Math.floorDiv(Keys.getLong(value, 2), 1000L));
-    JsonNode payload;
-    try {
-      payload = Json.readTree(value, HEADER, value.length - HEADER);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    d.setAll((ObjectNode) payload);
-    d.put("SequenceNumber", SequenceNumbers.format(seq));
-    d.put("SizeBytes", Keys.getInt(value, 10) & 0xFFFFFFFFL);
-    d.put("StreamViewType", viewType);
-    if ((flags & 4) != 0) {
-      ObjectNode user = rec.putObject("userIdentity");
-      user.put("PrincipalId", "dynamodb.amazonaws.com");
-      user.put("Type", "Service");
-    }
-    return rec;
-  }
+  /**
+   * Renders stored records as the Streams API's Record, as UTF-8 JSON ready to go into a
+   * response: the stored Keys and images are copied as they are, nothing is parsed. For one
+   * stream (its region and view type); one per GetRecords page.
+   *
+   * <pre>
+   * {"eventID":"..","eventName":"INSERT","eventVersion":"1.1","eventSource":"aws:dynamodb",
+   *  "awsRegion":"..","dynamodb":{"ApproximateCreationDateTime":1700000000,"Keys":{..},
+   *  "NewImage":{..},"OldImage":{..},"SequenceNumber":"1000..","SizeBytes":26,
+   *  "StreamViewType":".."},"userIdentity":{..}}    (userIdentity for TTL deletions only)
+   * </pre>
+   */
+  public static final class Renderer {
+    private static final byte[] EVENT_ID = ascii("{\"eventID\":\"");
+    private static final byte[][] EVENT_NAME = {
+        ascii("\",\"eventName\":\"INSERT"), ascii("\",\"eventName\":\"MODIFY"), ascii("\",\"eventName\":\"REMOVE")};
+    private static final byte[] REGION = ascii("\",\"eventVersion\":\"1.1\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"");
+    private static final byte[] CREATED = ascii("\",\"dynamodb\":{\"ApproximateCreationDateTime\":");
+    private static final byte[] SEQUENCE = ascii(",\"SequenceNumber\":\"");
+    private static final byte[] SIZE = ascii("\",\"SizeBytes\":");
+    private static final byte[] VIEW_TYPE = ascii(",\"StreamViewType\":\"");
+    private static final byte[] END = ascii("\"}}");
+    private static final byte[] END_TTL = ascii(
+        "\"},\"userIdentity\":{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}}");
+    private static final byte[] HEX = ascii("0123456789abcdef");
 
-  /** 32 hex digits, unique per (stream, sequence number), derived rather than stored. */
-  static String eventId(long streamId, long seq) {
-    long a = mix(streamId ^ 0x5DEECE66DL);
-    long b = mix(seq ^ (streamId << 40));
-    String ha = Long.toHexString(a);
-    String hb = Long.toHexString(b);
-    StringBuilder sb = new StringBuilder(32);
-    for (int i = ha.length(); i < 16; i++) {
-      sb.append('0');
+    private final byte[] region;
+    private final byte[] viewType;
+
+    public Renderer(String region, String viewType) {
+      this.region = JsonStringEncoder.getInstance().quoteAsUTF8(region);
+      this.viewType = JsonStringEncoder.getInstance().quoteAsUTF8(viewType);
     }
-    sb.append(ha);
-    for (int i = hb.length(); i < 16; i++) {
-      sb.append('0');
+
+    /** The Record for the stored {@code value} at sequence number {@code seq} of stream {@code streamId}. */
+    public byte[] render(byte[] value, long streamId, long seq) {
+      int last = value.length - 1;
+      if (value.length < HEADER + 2 || value[0] != VERSION || value[HEADER] != '{' || value[last] != '}') {
+        throw new IllegalStateException("Unknown stream record format " + (value.length == 0 ? -1 : value[0]));
+      }
+      int flags = value[1];
+      boolean ttl = (flags & 4) != 0;
+      if ((flags & 3) == 3) {
+        throw new IllegalStateException("Unknown stream record event " + (flags & 3));
+      }
+      byte[] name = EVENT_NAME[flags & 3];
+      String created = Long.toString(Math.floorDiv(Keys.getLong(value, 2), 1000L));
+      String size = Long.toString(Keys.getInt(value, 10) & 0xFFFFFFFFL);
+      int payload = last - HEADER - 1; // the stored object's fields, without its braces
+      byte[] out = new byte[EVENT_ID.length + 32 + name.length + REGION.length + region.length + CREATED.length
+          + created.length() + 1 + payload + SEQUENCE.length + 21 + SIZE.length + size.length()
+          + VIEW_TYPE.length + viewType.length + (ttl ? END_TTL : END).length];
+      int p = put(out, 0, EVENT_ID);
+      // eventID: 32 hex digits, unique per (stream, sequence number), derived rather than stored
+      p = hex(out, p, mix(streamId ^ 0x5DEECE66DL));
+      p = hex(out, p, mix(seq ^ (streamId << 40)));
+      p = put(out, p, name);
+      p = put(out, p, REGION);
+      p = put(out, p, region);
+      p = put(out, p, CREATED);
+      p = ascii(out, p, created);
+      out[p++] = ',';
+      System.arraycopy(value, HEADER + 1, out, p, payload);
+      p += payload;
+      p = put(out, p, SEQUENCE);
+      p = ascii(out, p, SequenceNumbers.format(seq));
+      p = put(out, p, SIZE);
+      p = ascii(out, p, size);
+      p = put(out, p, VIEW_TYPE);
+      p = put(out, p, viewType);
+      p = put(out, p, ttl ? END_TTL : END);
+      if (p != out.length) {
+        throw new IllegalStateException("stream record rendered " + p + " of " + out.length + " bytes");
+      }
+      return out;
     }
-    return sb.append(hb).toString();
+
+    private static int put(byte[] out, int p, byte[] bytes) {
+      System.arraycopy(bytes, 0, out, p, bytes.length);
+      return p + bytes.length;
+    }
+
+    private static int ascii(byte[] out, int p, String s) {
+      for (int i = 0; i < s.length(); i++) {
+        out[p++] = (byte) s.charAt(i);
+      }
+      return p;
+    }
+
+    /** 16 lower-case hex digits, leading zeros kept. */
+    private static int hex(byte[] out, int p, long v) {
+      for (int shift = 60; shift >= 0; shift -= 4) {
+        out[p++] = HEX[(int) (v >>> shift) & 15];
+      }
+      return p;
+    }
+
+    private static byte[] ascii(String s) {
+      return s.getBytes(StandardCharsets.US_ASCII);
+    }
   }
 
   /** splitmix64's finaliser: a bijection on 64 bits. */
