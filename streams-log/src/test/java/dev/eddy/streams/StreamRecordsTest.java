@@ -99,6 +99,13 @@ class StreamRecordsTest {
     byte[] unknownEvent = stored.clone();
     unknownEvent[1] = 3;
     assertThrows(IllegalStateException.class, () -> r.render(unknownEvent, 7, 42));
+    // an empty stored object (never written) still renders as valid JSON
+    byte[] empty = java.util.Arrays.copyOf(stored, RecordCodec.HEADER + 2);
+    empty[RecordCodec.HEADER] = '{';
+    empty[RecordCodec.HEADER + 1] = '}';
+    JsonNode d = StreamsFixture.records(new RecordsPage(List.of(r.render(empty, 7, 42)), null)).get(0).path("dynamodb");
+    assertEquals("100000000000000000042", d.path("SequenceNumber").asText());
+    assertFalse(d.has("Keys"));
   }
 
   @ParameterizedTest

@@ -154,7 +154,7 @@ public final class RecordCodec {
       String size = Long.toString(Keys.getInt(value, 10) & 0xFFFFFFFFL);
       int payload = last - HEADER - 1; // the stored object's fields, without its braces
       byte[] out = new byte[EVENT_ID.length + 32 + name.length + REGION.length + region.length + CREATED.length
-          + created.length() + 1 + payload + SEQUENCE.length + 21 + SIZE.length + size.length()
+          + created.length() + (payload > 0 ? 1 + payload : 0) + SEQUENCE.length + 21 + SIZE.length + size.length()
           + VIEW_TYPE.length + viewType.length + (ttl ? END_TTL : END).length];
       int p = put(out, 0, EVENT_ID);
       // eventID: 32 hex digits, unique per (stream, sequence number), derived rather than stored
@@ -165,9 +165,11 @@ public final class RecordCodec {
       p = put(out, p, region);
       p = put(out, p, CREATED);
       p = ascii(out, p, created);
-      out[p++] = ',';
-      System.arraycopy(value, HEADER + 1, out, p, payload);
-      p += payload;
+      if (payload > 0) { // always, as written (Keys are never absent); an empty object adds nothing
+        out[p++] = ',';
+        System.arraycopy(value, HEADER + 1, out, p, payload);
+        p += payload;
+      }
       p = put(out, p, SEQUENCE);
       p = ascii(out, p, SequenceNumbers.format(seq));
       p = put(out, p, SIZE);
