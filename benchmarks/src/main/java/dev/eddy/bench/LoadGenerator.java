@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -578,14 +579,7 @@ public final class LoadGenerator implements AutoCloseable {
       throw new IllegalStateException("stream-read needs the table's stream (without --no-stream)");
     }
     String arn = ddb.describeTable(b -> b.tableName(options.table())).table().latestStreamArn();
-    List<String> shards = new ArrayList<>();
-    String from = null;
-    do {
-      String start = from;
-      var d = streams.describeStream(b -> b.streamArn(arn).exclusiveStartShardId(start)).streamDescription();
-      d.shards().forEach(s -> shards.add(s.shardId()));
-      from = d.lastEvaluatedShardId();
-    } while (from != null);
+    List<String> shards = shards(arn).stream().map(Shard::shardId).toList();
     int[] shard = new int[options.threads()];
     String[] iterator = new String[options.threads()];
     String streamArn = Json.quote(arn);
@@ -620,6 +614,19 @@ public final class LoadGenerator implements AutoCloseable {
       }
       return records;
     }, perSecond -> String.format(Locale.ROOT, "records/s=%.0f", perSecond));
+  }
+
+  /** Every shard of the stream, through the SDK's streams client (DescribeStream, page by page). */
+  List<Shard> shards(String streamArn) {
+    List<Shard> shards = new ArrayList<>();
+    String from = null;
+    do {
+      String start = from;
+      var d = streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(start)).streamDescription();
+      shards.addAll(d.shards());
+      from = d.lastEvaluatedShardId();
+    } while (from != null);
+    return shards;
   }
 
   private static String streamsOk(RawClient c, String operation, String json) throws java.io.IOException {

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -291,16 +290,10 @@ final class StreamLag {
 
     private List<ShardInfo> sdkShards() {
       List<ShardInfo> shards = new ArrayList<>();
-      String from = null;
-      do {
-        String start = from;
-        DescribeStreamResponse resp = gen.streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(start));
-        for (Shard s : resp.streamDescription().shards()) {
-          shards.add(new ShardInfo(s.shardId(), s.parentShardId(),
-              s.sequenceNumberRange() == null || s.sequenceNumberRange().endingSequenceNumber() == null));
-        }
-        from = resp.streamDescription().lastEvaluatedShardId();
-      } while (from != null);
+      for (Shard s : gen.shards(streamArn)) {
+        shards.add(new ShardInfo(s.shardId(), s.parentShardId(),
+            s.sequenceNumberRange() == null || s.sequenceNumberRange().endingSequenceNumber() == null));
+      }
       return shards;
     }
 

@@ -54,7 +54,6 @@ public final class ItemCodec {
     return out.bytes();
   }
 
-
   /**
    * Bytes of JSON to expect for an item of this DynamoDB size: the size (names and values) plus
    * the quotes, braces and type tags around them. Only a first capacity; the buffer still grows.

@@ -340,11 +340,12 @@ public final class TtlSweeper implements AutoCloseable {
       if (now == null || now.id() != table.id() || !attr.equals(ttlAttribute(now))) {
         return 0;
       }
-      Map<String, AttributeValue> current = items.get(rowKey);
-      if (current == null || !isExpired(current.get(attr), engine.config().clock().millis())) {
+      Items.Row row = items.read(rowKey);
+      if (row == null || !isExpired(row.item().get(attr), engine.config().clock().millis())) {
         return 0;
       }
-      return items.commit(List.of(new ItemChange(now, rowKey, now.keySchema().keyOf(current), current, null,
+      // as every other writer: the REMOVE record's OldImage and the old size come from the row
+      return items.commit(List.of(ItemChange.fromRow(now, rowKey, now.keySchema().keyOf(row.item()), row, null,
           ItemChange.Origin.TTL)));
     }, rowKey);
   }

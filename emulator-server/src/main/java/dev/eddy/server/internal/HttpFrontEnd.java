@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Netty HTTP/1.1 server: NIO, or epoll with {@code -Deddy.transport=epoll} where available
- * (measured alike per request; NIO starts ~30 ms sooner, without epoll's native library), keep-alive, bodies up to {@link #MAX_BODY_BYTES} ({@link RequestDecoder}).
+ * (measured alike per request; NIO starts ~30 ms sooner, without epoll's native library);
+ * keep-alive, bodies up to {@link #MAX_BODY_BYTES} ({@link RequestDecoder}).
  */
 public final class HttpFrontEnd {
   /** DynamoDB's request size limit: 16 MiB. */

@@ -2,12 +2,14 @@ package dev.eddy.storage.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.storage.ItemChange;
+import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.TtlSweeper;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +120,9 @@ class TimeToLiveTest {
       assertEquals(ItemChange.Origin.TTL, c.origin());
       assertEquals("REMOVE", c.eventName());
       assertTrue(c.oldItem().containsKey("ttl"));
+      // read as its row, as every writer does: the stream record's OldImage is the stored JSON
+      assertNotNull(c.oldStored());
+      assertEquals(c.oldItem(), ItemCodec.decode(c.oldStored()));
     }
     assertEquals(4, t.call("DescribeTable", "{'TableName':'tab1'}").at("/Table/ItemCount").asInt());
 
