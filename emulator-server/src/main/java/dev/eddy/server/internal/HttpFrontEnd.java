@@ -60,6 +60,7 @@ public final class HttpFrontEnd {
       // in production. Set the property (e.g. -Dio.netty.leakDetection.level=paranoid) to hunt leaks.
       ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
     }
+    ChannelIds.preset();
     boolean epoll = useEpoll();
     int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     DefaultThreadFactory threads = new DefaultThreadFactory("eddy-io", false);
