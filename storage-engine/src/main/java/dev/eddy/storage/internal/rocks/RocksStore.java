@@ -55,10 +55,11 @@ public final class RocksStore implements KvStore {
   private final LRUCache cache;
   private final UInt64AddOperator addOperator;
   private final BloomFilter bloom;
+  private final CursorCache cursors;
 
   private RocksStore(RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
       List<ColumnFamilyHandle> handles, Env env, LRUCache cache, UInt64AddOperator addOperator,
-      BloomFilter bloom, boolean sync) {
+      BloomFilter bloom, CursorCache cursors, boolean sync) {
     this.db = db;
     this.dbOptions = dbOptions;
     this.cfOptions = cfOptions;
@@ -67,6 +68,7 @@ public final class RocksStore implements KvStore {
     this.cache = cache;
     this.addOperator = addOperator;
     this.bloom = bloom;
+    this.cursors = cursors;
     // In memory there is nothing to recover after a crash, so no write-ahead log to keep either.
     this.writeOptions = new WriteOptions().setSync(sync && env == null).setDisableWAL(env != null);
     this.readOptions = new ReadOptions();
@@ -128,12 +130,14 @@ public final class RocksStore implements KvStore {
             .setBlockCache(cache)
             .setFilterPolicy(bloom)
             .setBlockSize(16 * 1024));
+    CursorCache cursors = new CursorCache();
     DBOptions dbOptions = new DBOptions()
         .setCreateIfMissing(true)
         .setCreateMissingColumnFamilies(true)
         .setMaxBackgroundJobs(2)
         .setKeepLogFileNum(2)
-        .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL);
+        .setInfoLogLevel(org.rocksdb.InfoLogLevel.WARN_LEVEL)
+        .setListeners(List.of(cursors));
     if (env != null) {
       dbOptions.setEnv(env);
     }
@@ -147,7 +151,7 @@ public final class RocksStore implements KvStore {
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     try {
       RocksDB db = RocksDB.open(dbOptions, path, descriptors, handles);
-      return new RocksStore(db, dbOptions, cfOptions, handles, env, cache, addOperator, bloom, sync);
+      return new RocksStore(db, dbOptions, cfOptions, handles, env, cache, addOperator, bloom, cursors, sync);
     } catch (RocksDBException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
       if (msg.contains("lock")) {
@@ -173,6 +177,12 @@ public final class RocksStore implements KvStore {
 
   @Override
   public Cursor cursor(Space space, byte[] lower, byte[] upper) {
+    if (CursorCache.serves(space, lower, upper)) {
+      Cursor kept = cursors.acquire(db, cf(space), space, lower, upper);
+      if (kept != null) {
+        return kept;
+      }
+    }
     if (lower == null && upper == null) {
       return new RocksCursor(db.newIterator(cf(space), readOptions(space)), null, null, null);
     }
@@ -186,6 +196,11 @@ public final class RocksStore implements KvStore {
       options.setIterateUpperBound(up);
     }
     return new RocksCursor(db.newIterator(cf(space), options), options, lo, up);
+  }
+
+  /** How many kept cursors (CursorCache) are open. */
+  int keptCursors() {
+    return cursors.open();
   }
 
   @Override
@@ -242,10 +257,12 @@ public final class RocksStore implements KvStore {
         // closing anyway
       }
     }
+    cursors.closeAll();
     for (ColumnFamilyHandle h : handles) {
       h.close();
     }
     db.close();
+    cursors.close();
     writeOptions.close();
     readOptions.close();
     liveReadOptions.close();
