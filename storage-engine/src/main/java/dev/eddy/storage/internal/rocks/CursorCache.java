@@ -3,7 +3,6 @@ package dev.eddy.storage.internal.rocks;
 import dev.eddy.storage.KvStore;
 import dev.eddy.storage.KvStore.Space;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,10 +33,10 @@ import org.rocksdb.RocksIterator;
  * their cursor is. Each kept cursor is claimed and released through one atomic state, so the
  * thread that owns it and the RocksDB thread that reports a flush never use it at once.
  *
- * <p>RocksDB applies the new bounds from the next seek on (CursorCacheTest narrows them inside
- * flushed blocks). Its table iterators also remember whether a block lies within the upper bound;
- * so that such a remembered answer could never let a key through, the cursor checks every key it
- * lands on against its own bounds as well (a comparison, no extra call into RocksDB).
+ * <p>RocksDB reads the bounds through the slices on every seek and step, and its table iterator
+ * checks the upper bound again when a new seek lands in the block it already holds ("the
+ * iterate_upper_bound might have changed", block_based_table_iterator.cc), so new bounds apply
+ * from the next seek on. CursorCacheTest narrows them inside flushed blocks, in both directions.
  */
 final class CursorCache extends AbstractEventListener {
   /** Longest bound a kept cursor takes; longer ones get a cursor of their own. */
@@ -145,10 +144,6 @@ final class CursorCache extends AbstractEventListener {
         .setIterateLowerBound(lowerSlice)
         .setIterateUpperBound(upperSlice);
     private final RocksIterator it;
-    private byte[] lower;
-    private byte[] upper;
-    /** The key under the cursor once {@link #valid} has read it; null after a move. */
-    private byte[] current;
     long openedAt;
 
     Kept(RocksDB db, ColumnFamilyHandle cf) {
@@ -164,9 +159,6 @@ final class CursorCache extends AbstractEventListener {
       lowerSlice.setLength(lo.length);
       upperBuffer.put(0, up);
       upperSlice.setLength(up.length);
-      lower = lo;
-      upper = up;
-      current = null;
       openedAt = at;
       try {
         it.refresh();
@@ -178,44 +170,27 @@ final class CursorCache extends AbstractEventListener {
 
     @Override
     public void seek(byte[] key) {
-      current = null;
       it.seek(key);
     }
 
     @Override
     public void seekForPrev(byte[] key) {
-      current = null;
       it.seekForPrev(key);
-      while (it.isValid() && Arrays.compareUnsigned(it.key(), upper) >= 0) {
-        it.prev();
-      }
     }
 
     @Override
     public void seekToFirst() {
-      current = null;
       it.seekToFirst();
     }
 
     @Override
     public boolean valid() {
-      if (current != null) {
-        return true;
-      }
-      if (!it.isValid()) {
-        return false;
-      }
-      byte[] k = it.key();
-      if (Arrays.compareUnsigned(k, lower) < 0 || Arrays.compareUnsigned(k, upper) >= 0) {
-        return false;
-      }
-      current = k;
-      return true;
+      return it.isValid();
     }
 
     @Override
     public byte[] key() {
-      return current != null ? current : it.key();
+      return it.key();
     }
 
     @Override
@@ -225,21 +200,16 @@ final class CursorCache extends AbstractEventListener {
 
     @Override
     public void next() {
-      current = null;
       it.next();
     }
 
     @Override
     public void prev() {
-      current = null;
       it.prev();
     }
 
     @Override
     public void close() {
-      current = null;
-      lower = null;
-      upper = null;
       release(this);
     }
 
