@@ -3,6 +3,7 @@ package dev.eddy.streams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
+import dev.eddy.api.InlineBudget;
 import dev.eddy.api.Json;
 import dev.eddy.storage.ChangeCapture;
 import dev.eddy.storage.EngineConfig;
@@ -552,7 +553,11 @@ public final class StreamLog implements ChangeCapture {
     return iterators().encode(arn, shardId, position, clock.millis());
   }
 
-  /** GetRecords: at most {@code limit} records and about 1 MB from the iterator's position. */
+  /**
+   * GetRecords: at most {@code limit} records and about 1 MB from the iterator's position. Under an
+   * {@link InlineBudget} (the server's event loop) it throws {@link InlineBudget.Exceeded} rather
+   * than read more records than the budget allows; it changes nothing, so the call can run again.
+   */
   public RecordsPage records(String iterator, int limit) {
     ShardIterators.Decoded it = iterators().decode(iterator);
     if (it == null) {
@@ -587,8 +592,10 @@ public final class StreamLog implements ChangeCapture {
     long position = it.position();
     boolean exhausted;
     long bytes = 0;
-    try (KvStore.Cursor c = store.cursor(KvStore.Space.STREAMS)) {
-      c.seek(Keys.record(streamId, shardNo, Math.max(0, position)));
+    int budget = InlineBudget.items();
+    byte[] from = Keys.record(streamId, shardNo, Math.max(0, position));
+    try (KvStore.Cursor c = store.cursor(KvStore.Space.STREAMS, from, Keys.shardEnd(streamId, shardNo))) {
+      c.seek(from);
       while (true) {
         byte[] key = c.valid() ? c.key() : null;
         if (key == null || !Keys.inShard(key, streamId, shardNo)) {
@@ -598,6 +605,9 @@ public final class StreamLog implements ChangeCapture {
         if (records.size() >= limit) {
           exhausted = false;
           break;
+        }
+        if (records.size() >= budget) {
+          throw InlineBudget.exceeded();
         }
         byte[] value = c.value();
         if (!records.isEmpty() && bytes + value.length > MAX_RECORDS_BYTES) {

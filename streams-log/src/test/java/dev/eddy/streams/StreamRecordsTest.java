@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
+import dev.eddy.api.InlineBudget;
 import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
@@ -268,6 +270,26 @@ class StreamRecordsTest {
     assertEquals(0, f.getRecords(latest, null).path("Records").size());
     f.put("Tbl", item("pk", "after-latest"));
     assertEquals(1, f.getRecords(latest, null).path("Records").size());
+  }
+
+  @Test
+  void underAnInlineBudgetGetRecordsStopsRatherThanReadMoreRecordsThanItAllows() {
+    f = new StreamsFixture(StreamSettings.defaults());
+    f.createTable("Tbl", "KEYS_ONLY");
+    for (int i = 0; i < 5; i++) {
+      f.put("Tbl", item("pk", "k" + i));
+    }
+    String arn = f.streamArn("Tbl");
+    String shard = f.shardIds(arn).get(0);
+    String it = f.iterator(arn, shard, "TRIM_HORIZON", null);
+    // within the budget: the page as without one
+    assertEquals(5, InlineBudget.run(5, () -> f.log.records(it, 1000)).records().size());
+    assertEquals(3, InlineBudget.run(3, () -> f.log.records(it, 3)).records().size(), "Limit reached first");
+    // more records than the budget: stopped, to be read again without it
+    assertThrows(InlineBudget.Exceeded.class, () -> InlineBudget.run(4, () -> f.log.records(it, 1000)));
+    assertEquals(5, f.log.records(it, 1000).records().size());
+    // errors are answered under the budget as without it
+    assertThrows(ApiException.class, () -> InlineBudget.run(4, () -> f.log.records("not-an-iterator", 10)));
   }
 
   @Test

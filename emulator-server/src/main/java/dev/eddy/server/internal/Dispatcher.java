@@ -3,6 +3,7 @@ package dev.eddy.server.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
+import dev.eddy.api.InlineBudget;
 import dev.eddy.api.Json;
 import dev.eddy.api.LazyLogger;
 import dev.eddy.api.Operation;
@@ -90,6 +91,8 @@ public final class Dispatcher {
       return new Reply(200, response == null ? EMPTY_OBJECT : Json.toBytes(response));
     } catch (ApiException e) {
       return error(e);
+    } catch (InlineBudget.Exceeded e) {
+      throw e; // the server runs the call again on a worker
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(System.Logger.Level.ERROR, "internal error in " + target, e);
       return internalError();

@@ -3,6 +3,7 @@ package dev.eddy.server.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
+import dev.eddy.api.InlineBudget;
 import dev.eddy.api.Json;
 import dev.eddy.api.LazyLogger;
 import dev.eddy.server.internal.Responses.Connection;
@@ -98,6 +99,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         respond(ctx, answer(request, target, parsed), ex);
         return;
       }
+      if (inline.budgeted(target, length)) {
+        Response within = answerWithin(request, target);
+        if (within != null) {
+          respond(ctx, within, ex);
+          return;
+        }
+      }
       ObjectNode tree = parsed;
       try {
         workers.execute(() -> work(ctx, request, target, tree, ex));
@@ -152,8 +160,20 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
+   * {@link #answer} under an {@link InlineBudget} of {@link InlinePolicy#INLINE_BUDGET} items;
+   * null when the call needs more (it changed nothing, and runs again on a worker).
+   */
+  private Response answerWithin(Request request, String target) {
+    try {
+      return InlineBudget.run(InlinePolicy.INLINE_BUDGET, () -> answer(request, target, null));
+    } catch (InlineBudget.Exceeded e) {
+      return null;
+    }
+  }
+
+  /**
    * Authenticates and dispatches one API call and builds its response; {@code parsed}: the body
-   * already parsed, or null.
+   * already parsed, or null. Lets {@link InlineBudget.Exceeded} through.
    */
   private Response answer(Request request, String target, ObjectNode parsed) {
     Reply reply;
@@ -164,6 +184,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             ? dispatcher.dispatch(target, parsed)
             : dispatcher.dispatch(target, request.bodyBytes(), 0, request.bodyLength());
       }
+    } catch (InlineBudget.Exceeded e) {
+      throw e;
     } catch (Throwable t) {
       LOG.log(System.Logger.Level.ERROR, "internal error in " + target, t);
       reply = Dispatcher.internalError();

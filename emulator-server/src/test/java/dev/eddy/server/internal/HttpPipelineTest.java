@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.api.InlineBudget;
 import dev.eddy.api.Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -331,6 +332,46 @@ class HttpPipelineTest {
     ch.runPendingTasks();
     held.remove(0).run();
     assertEquals("com.amazon.coral.service#SerializationException", response(ch).json().get("__type").asText());
+    ch.finishAndReleaseAll();
+  }
+
+  @Test
+  void budgetedCallsRunInlineAndAgainOnAWorkerWhenTheyNeedMore() throws Exception {
+    // "T.Count" answers n items; like GetRecords it stops when n is over the call's budget
+    List<String> runs = new java.util.ArrayList<>();
+    Dispatcher counting = Dispatcher.builder().register("T.", Map.of("Count", request -> {
+      int n = request.path("n").asInt();
+      runs.add(InlineBudget.items() == Integer.MAX_VALUE ? "worker" : "inline");
+      if (n > InlineBudget.items()) {
+        throw InlineBudget.exceeded();
+      }
+      return Json.object().put("items", n);
+    })).build();
+    List<Runnable> held = new java.util.ArrayList<>();
+    EmbeddedChannel ch = new EmbeddedChannel(new RequestDecoder(LIMIT),
+        new HttpHandler(counting, new InlineExecutor() {
+          @Override
+          public void execute(Runnable command) {
+            held.add(command);
+          }
+        }, "healthy\n".getBytes(StandardCharsets.UTF_8), null,
+            InlinePolicy.of(java.util.Set.of(), java.util.Set.of(), java.util.Set.of("T.Count"), 1000)));
+    send(ch, post("T.Count", "{\"n\":" + InlinePolicy.INLINE_BUDGET + "}"));
+    assertEquals("{\"items\":" + InlinePolicy.INLINE_BUDGET + "}", response(ch).body(), "answered inline");
+    assertEquals(List.of("inline"), runs);
+    assertEquals(0, held.size());
+    send(ch, post("T.Count", "{\"n\":" + (InlinePolicy.INLINE_BUDGET + 1) + "}"));
+    ch.runPendingTasks();
+    assertNull(ch.readOutbound(), "over the budget: handed to a worker");
+    assertEquals(1, held.size());
+    held.remove(0).run();
+    ch.runPendingTasks();
+    assertEquals("{\"items\":" + (InlinePolicy.INLINE_BUDGET + 1) + "}", response(ch).body());
+    assertEquals(List.of("inline", "inline", "worker"), runs);
+    // an error under the budget is the answer, not a reason to run again
+    send(ch, post("T.Count", "{"));
+    assertEquals(400, response(ch).status());
+    assertEquals(0, held.size());
     ch.finishAndReleaseAll();
   }
 

@@ -178,7 +178,7 @@ public final class RocksStore implements KvStore {
   @Override
   public Cursor cursor(Space space, byte[] lower, byte[] upper) {
     if (CursorCache.serves(space, lower, upper)) {
-      Cursor kept = cursors.acquire(db, cf(space), space, lower, upper);
+      Cursor kept = cursors.acquire(db, cf(space), space, lower, upper, skipsRangeDeletions(space));
       if (kept != null) {
         return kept;
       }

@@ -165,6 +165,22 @@ class CursorCacheTest {
   }
 
   @Test
+  void aKeptStreamsCursorSeesRangeDeletionsMadeSinceItsLastUse() {
+    try (RocksStore store = RocksStore.open(null, false)) {
+      put(store, Space.STREAMS, 0, 100);
+      assertEquals(range(0, 100), forward(store, Space.STREAMS, 0, 100));
+      store.deleteRange(Space.STREAMS, key(0), key(40));
+      assertEquals(range(40, 100), forward(store, Space.STREAMS, 0, 100));
+      put(store, Space.STREAMS, 100, 120);
+      store.deleteRange(Space.STREAMS, key(90), key(110));
+      List<Integer> expected = range(40, 90);
+      expected.addAll(range(110, 120));
+      assertEquals(expected, forward(store, Space.STREAMS, 0, 200));
+      assertEquals(1, store.keptCursors());
+    }
+  }
+
+  @Test
   void longBoundsAndOtherSpacesGetCursorsOfTheirOwn() {
     try (RocksStore store = RocksStore.open(null, false)) {
       byte[] longLower = new byte[CursorCache.BOUND_CAPACITY + 1];
@@ -172,7 +188,7 @@ class CursorCacheTest {
         c.seekToFirst();
         assertFalse(c.valid());
       }
-      try (KvStore.Cursor c = store.cursor(Space.STREAMS, key(0), key(1))) {
+      try (KvStore.Cursor c = store.cursor(Space.META, key(0), key(1))) {
         c.seekToFirst();
         assertFalse(c.valid());
       }
