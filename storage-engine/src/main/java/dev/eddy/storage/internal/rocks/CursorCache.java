@@ -123,9 +123,10 @@ final class CursorCache extends AbstractEventListener {
   void closeAll() {
     closed = true;
     for (Kept kept : all) {
-      kept.state.set(Kept.CLOSED);
       all.remove(kept);
-      kept.dispose();
+      if (kept.state.getAndSet(Kept.CLOSED) != Kept.CLOSED) {
+        kept.dispose(); // unless a flush's listener got to it first
+      }
     }
   }
 
