@@ -241,14 +241,19 @@ class StreamRecordsTest {
     assertTrue(new HashSet<>(shardOfItem.values()).size() > 1, "items spread over shards");
   }
 
-  @Test
-  void getRecordsPagesByLimitAndKeepsAnIteratorOnAnOpenShard() {
+  /** Table "Tbl" with a KEYS_ONLY stream and items k0 .. k(n-1) put one by one; its stream's ARN. */
+  private String keysOnlyTableWith(int items) {
     f = new StreamsFixture(StreamSettings.defaults());
     f.createTable("Tbl", "KEYS_ONLY");
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < items; i++) {
       f.put("Tbl", item("pk", "k" + i));
     }
-    String arn = f.streamArn("Tbl");
+    return f.streamArn("Tbl");
+  }
+
+  @Test
+  void getRecordsPagesByLimitAndKeepsAnIteratorOnAnOpenShard() {
+    String arn = keysOnlyTableWith(10);
     String shard = f.shardIds(arn).get(0);
     String it = f.iterator(arn, shard, "TRIM_HORIZON", null);
     List<Integer> sizes = new ArrayList<>();
@@ -274,12 +279,7 @@ class StreamRecordsTest {
 
   @Test
   void underAnInlineBudgetGetRecordsStopsRatherThanReadMoreRecordsThanItAllows() {
-    f = new StreamsFixture(StreamSettings.defaults());
-    f.createTable("Tbl", "KEYS_ONLY");
-    for (int i = 0; i < 5; i++) {
-      f.put("Tbl", item("pk", "k" + i));
-    }
-    String arn = f.streamArn("Tbl");
+    String arn = keysOnlyTableWith(5);
     String shard = f.shardIds(arn).get(0);
     String it = f.iterator(arn, shard, "TRIM_HORIZON", null);
     // within the budget: the page as without one

@@ -16,8 +16,8 @@ import java.util.Set;
  * has caught up with its shard gets its few records at once, and a call that would return more is
  * run again on a worker. Everything else that can take long (unbounded Query and Scan pages,
  * parallel scan segments, batches, transactions, table operations, the other streams calls, large
- * bodies, and writes when every write waits for an fsync) stays on the workers, so one slow call
- * cannot stall the other connections of its event loop.
+ * bodies, and writes and GetRecords when every write waits for an fsync) stays on the workers, so
+ * one slow call cannot stall the other connections of its event loop.
  */
 public final class InlinePolicy {
   /** Nothing inline: every call goes to the workers. */
@@ -53,14 +53,15 @@ public final class InlinePolicy {
   /**
    * The server's policy: GetItem always; PutItem, UpdateItem and DeleteItem too unless
    * {@code syncWrites} makes each of them wait for the disk; Query and Scan with a small Limit;
-   * GetRecords under a budget.
+   * GetRecords under a budget, unless {@code syncWrites}: a write holds its stream's lock while it
+   * waits for the disk, and GetRecords takes that lock.
    */
   public static InlinePolicy pointOperations(boolean syncWrites) {
     Set<String> targets = syncWrites
         ? Set.of(PREFIX + "GetItem")
         : Set.of(PREFIX + "GetItem", PREFIX + "PutItem", PREFIX + "UpdateItem", PREFIX + "DeleteItem");
-    return new InlinePolicy(targets, Set.of(PREFIX + "Query", PREFIX + "Scan"),
-        Set.of("DynamoDBStreams_20120810.GetRecords"), MAX_INLINE_BODY);
+    Set<String> budgeted = syncWrites ? Set.of() : Set.of("DynamoDBStreams_20120810.GetRecords");
+    return new InlinePolicy(targets, Set.of(PREFIX + "Query", PREFIX + "Scan"), budgeted, MAX_INLINE_BODY);
   }
 
   /**

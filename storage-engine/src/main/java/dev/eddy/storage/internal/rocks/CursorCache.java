@@ -71,7 +71,7 @@ final class CursorCache extends AbstractEventListener {
       if (kept != null && kept.state.get() == Kept.IN_USE) {
         return null; // a second cursor of this thread in this space while the first is open
       }
-      kept = new Kept(db, cf, ignoreRangeDeletions);
+      kept = newKept(db, cf, ignoreRangeDeletions);
       all.add(kept);
       if (closed) {
         all.remove(kept);
@@ -130,27 +130,39 @@ final class CursorCache extends AbstractEventListener {
     }
   }
 
-  /** One kept cursor: an iterator whose read options' bounds are slices over direct buffers. */
-  private final class Kept implements KvStore.Cursor {
+  /** Makes a kept cursor: an iterator whose read options' bounds are slices over direct buffers. */
+  private Kept newKept(RocksDB db, ColumnFamilyHandle cf, boolean ignoreRangeDeletions) {
+    ByteBuffer lowerBuffer = ByteBuffer.allocateDirect(BOUND_CAPACITY);
+    ByteBuffer upperBuffer = ByteBuffer.allocateDirect(BOUND_CAPACITY);
+    DirectSlice lowerSlice = new DirectSlice(lowerBuffer, 0);
+    DirectSlice upperSlice = new DirectSlice(upperBuffer, 0);
+    ReadOptions options = new ReadOptions()
+        .setIgnoreRangeDeletions(ignoreRangeDeletions)
+        .setIterateLowerBound(lowerSlice)
+        .setIterateUpperBound(upperSlice);
+    return new Kept(db.newIterator(cf, options), options, lowerBuffer, lowerSlice, upperBuffer, upperSlice);
+  }
+
+  /** One kept cursor; closing it releases it to its thread, {@link #dispose} closes it. */
+  private final class Kept extends RocksCursor {
     static final int IDLE = 0;
     static final int IN_USE = 1;
     static final int CLOSED = 2;
 
     final AtomicInteger state = new AtomicInteger(IN_USE);
-    private final ByteBuffer lowerBuffer = ByteBuffer.allocateDirect(BOUND_CAPACITY);
-    private final ByteBuffer upperBuffer = ByteBuffer.allocateDirect(BOUND_CAPACITY);
-    private final DirectSlice lowerSlice = new DirectSlice(lowerBuffer, 0);
-    private final DirectSlice upperSlice = new DirectSlice(upperBuffer, 0);
-    private final ReadOptions options;
-    private final RocksIterator it;
+    private final ByteBuffer lowerBuffer;
+    private final DirectSlice lowerSlice;
+    private final ByteBuffer upperBuffer;
+    private final DirectSlice upperSlice;
     long openedAt;
 
-    Kept(RocksDB db, ColumnFamilyHandle cf, boolean ignoreRangeDeletions) {
-      options = new ReadOptions()
-          .setIgnoreRangeDeletions(ignoreRangeDeletions)
-          .setIterateLowerBound(lowerSlice)
-          .setIterateUpperBound(upperSlice);
-      it = db.newIterator(cf, options);
+    Kept(RocksIterator it, ReadOptions options, ByteBuffer lowerBuffer, DirectSlice lowerSlice,
+        ByteBuffer upperBuffer, DirectSlice upperSlice) {
+      super(it, options, lowerSlice, upperSlice);
+      this.lowerBuffer = lowerBuffer;
+      this.lowerSlice = lowerSlice;
+      this.upperBuffer = upperBuffer;
+      this.upperSlice = upperSlice;
     }
 
     boolean claim() {
@@ -164,7 +176,7 @@ final class CursorCache extends AbstractEventListener {
       upperSlice.setLength(up.length);
       openedAt = at;
       try {
-        it.refresh();
+        iterator().refresh();
       } catch (RocksDBException e) {
         release(this);
         throw new IllegalStateException(e);
@@ -172,55 +184,13 @@ final class CursorCache extends AbstractEventListener {
     }
 
     @Override
-    public void seek(byte[] key) {
-      it.seek(key);
-    }
-
-    @Override
-    public void seekForPrev(byte[] key) {
-      it.seekForPrev(key);
-    }
-
-    @Override
-    public void seekToFirst() {
-      it.seekToFirst();
-    }
-
-    @Override
-    public boolean valid() {
-      return it.isValid();
-    }
-
-    @Override
-    public byte[] key() {
-      return it.key();
-    }
-
-    @Override
-    public byte[] value() {
-      return it.value();
-    }
-
-    @Override
-    public void next() {
-      it.next();
-    }
-
-    @Override
-    public void prev() {
-      it.prev();
-    }
-
-    @Override
     public void close() {
       release(this);
     }
 
+    /** Closes the iterator, its read options and slices. */
     void dispose() {
-      it.close();
-      options.close();
-      lowerSlice.close();
-      upperSlice.close();
+      super.close();
     }
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -20,7 +19,6 @@ import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.RocksMemEnv;
 import org.rocksdb.Slice;
 import org.rocksdb.UInt64AddOperator;
@@ -318,75 +316,6 @@ public final class RocksStore implements KvStore {
     @Override
     public void close() {
       wb.close();
-    }
-  }
-
-  private static final class RocksCursor implements Cursor {
-    private final RocksIterator it;
-    /** The cursor's own read options and bounds (null: shared options, no bounds), closed with it. */
-    private final ReadOptions options;
-    private final Slice lower;
-    private final Slice upper;
-
-    RocksCursor(RocksIterator it, ReadOptions options, Slice lower, Slice upper) {
-      this.it = Objects.requireNonNull(it, "it");
-      this.options = options;
-      this.lower = lower;
-      this.upper = upper;
-    }
-
-    @Override
-    public void seek(byte[] key) {
-      it.seek(key);
-    }
-
-    @Override
-    public void seekForPrev(byte[] key) {
-      it.seekForPrev(key);
-    }
-
-    @Override
-    public void seekToFirst() {
-      it.seekToFirst();
-    }
-
-    @Override
-    public boolean valid() {
-      return it.isValid();
-    }
-
-    @Override
-    public byte[] key() {
-      return it.key();
-    }
-
-    @Override
-    public byte[] value() {
-      return it.value();
-    }
-
-    @Override
-    public void next() {
-      it.next();
-    }
-
-    @Override
-    public void prev() {
-      it.prev();
-    }
-
-    @Override
-    public void close() {
-      it.close();
-      if (options != null) {
-        options.close();
-      }
-      if (lower != null) {
-        lower.close();
-      }
-      if (upper != null) {
-        upper.close();
-      }
     }
   }
 }
