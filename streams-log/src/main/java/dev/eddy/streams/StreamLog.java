@@ -587,8 +587,10 @@ public final class StreamLog implements ChangeCapture {
     } finally {
       st.lock.unlock();
     }
-    List<byte[]> records = new ArrayList<>(Math.min(limit, 128));
-    RecordCodec.Renderer renderer = new RecordCodec.Renderer(region, viewType);
+    // The page's stored records are collected first and rendered once the page is known to fit
+    // the budget, so a call that exceeds it has not rendered anything.
+    List<byte[]> values = new ArrayList<>(Math.min(limit, 128));
+    long[] seqs = new long[Math.min(limit, 128)];
     long position = it.position();
     boolean exhausted;
     long bytes = 0;
@@ -602,24 +604,34 @@ public final class StreamLog implements ChangeCapture {
           exhausted = true;
           break;
         }
-        if (records.size() >= limit) {
+        int n = values.size();
+        if (n >= limit) {
           exhausted = false;
           break;
         }
-        if (records.size() >= budget) {
+        if (n >= budget) {
           throw InlineBudget.exceeded();
         }
         byte[] value = c.value();
-        if (!records.isEmpty() && bytes + value.length > MAX_RECORDS_BYTES) {
+        if (n > 0 && bytes + value.length > MAX_RECORDS_BYTES) {
           exhausted = false;
           break;
         }
         long seq = Keys.seqOf(key);
-        records.add(renderer.render(value, streamId, seq));
+        if (n == seqs.length) {
+          seqs = Arrays.copyOf(seqs, Math.min(limit, n * 2));
+        }
+        values.add(value);
+        seqs[n] = seq;
         bytes += value.length;
         position = seq + 1;
         c.next();
       }
+    }
+    RecordCodec.Renderer renderer = new RecordCodec.Renderer(region, viewType);
+    List<byte[]> records = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      records.add(renderer.render(values.get(i), streamId, seqs[i]));
     }
     String next = closed && exhausted ? null : iterators().encode(it.streamArn(), it.shardId(), position, clock.millis());
     return new RecordsPage(records, next);
