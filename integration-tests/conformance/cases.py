@@ -73,7 +73,6 @@ KNOWN.update({
     "tw-cancel": "DynamoDB's cancellation reason reads 'The conditional request failed' (no period)",
     "tw-bad-key": "DynamoDB cancels a transaction whose Put item misses or mistypes its key with a ValidationError reason (AWS captures)",
     "es-insert-dup": "the API reference names the error DuplicateItemException; DynamoDB Local sends DuplicateItem",
-    "et-basic": "DynamoDB Local sends Responses: [] for a write-only ExecuteTransaction",
     "scan-empty-table-rcc": "Eddy charges the 0.5 RCU minimum for a read, as DynamoDB does for every read request; DynamoDB Local reports 0",
     "bw-rcc": "Eddy sends ItemCollectionMetrics: {} when SIZE is asked on a table without LSIs; DynamoDB Local omits it",
     "bw-ricm-hr": "DynamoDB returns ItemCollectionMetrics for tables with LSIs; DynamoDB Local does not",

@@ -106,7 +106,7 @@ public final class Dispatcher {
     body.put("__type", code.type());
     String message = e.getMessage();
     if (message != null) {
-      body.put(messageField(code), message);
+      body.put(messageField(e), message);
     }
     ObjectNode extra = e.extra();
     if (extra != null) {
@@ -119,9 +119,17 @@ public final class Dispatcher {
     return new Reply(code.httpStatus(), Json.toBytes(body));
   }
 
-  /** DynamoDB writes "Message" (capital M) for serialization (type) errors, else "message". */
-  static String messageField(ErrorCode code) {
-    return code == ErrorCode.SERIALIZATION ? "Message" : "message";
+  /**
+   * The name DynamoDB gives an error's message: "Message" (capital M) for serialization (type)
+   * errors, TransactionCanceledException, and a ConditionalCheckFailedException that carries the
+   * old item (ReturnValuesOnConditionCheckFailure); "message" for the rest.
+   */
+  static String messageField(ApiException e) {
+    ErrorCode code = e.code();
+    boolean capital = code == ErrorCode.SERIALIZATION
+        || code == ErrorCode.TRANSACTION_CANCELED
+        || (code == ErrorCode.CONDITIONAL_CHECK_FAILED && e.extra() != null && e.extra().has("Item"));
+    return capital ? "Message" : "message";
   }
 
   public static Reply internalError() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
+import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import java.nio.charset.StandardCharsets;
@@ -75,8 +76,27 @@ class DispatcherTest {
     assertEquals(400, r.status());
     JsonNode body = json(r);
     assertEquals("com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", body.get("__type").asText());
-    assertEquals("The conditional request failed", body.get("message").asText());
     assertEquals("a", body.at("/Item/pk/S").asText());
+  }
+
+  @Test
+  void messageIsCapitalisedWhereDynamoDbCapitalisesIt() {
+    // DynamoDB: "Message" for a ConditionalCheckFailedException carrying the old item and for
+    // TransactionCanceledException (responses captured from the service), "message" otherwise.
+    assertEquals("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+        + "\"Message\":\"The conditional request failed\",\"Item\":{\"pk\":{\"S\":\"a\"}}}",
+        new String(call("DynamoDB_20120810.Fail", "{}").body(), StandardCharsets.UTF_8));
+    assertEquals("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+        + "\"message\":\"The conditional request failed\"}",
+        new String(Dispatcher.error(ApiException.conditionalCheckFailed(null)).body(), StandardCharsets.UTF_8));
+    ObjectNode reasons = Json.object();
+    reasons.putArray("CancellationReasons").addObject().put("Code", "None");
+    String canceled = new String(Dispatcher.error(new ApiException(ErrorCode.TRANSACTION_CANCELED,
+        "Transaction cancelled, please refer cancellation reasons for specific reasons [None]", reasons)).body(),
+        StandardCharsets.UTF_8);
+    assertEquals("{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+        + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons [None]\","
+        + "\"CancellationReasons\":[{\"Code\":\"None\"}]}", canceled);
   }
 
   @Test

@@ -143,6 +143,7 @@ public final class ExecuteTransactionOperation implements Operation {
       throw e;
     }
     ObjectNode response = Json.object();
+    response.putArray("Responses"); // DynamoDB sends an empty list for a transaction of writes
     if (r.has("ConsumedCapacity")) {
       response.set("ConsumedCapacity", r.get("ConsumedCapacity"));
     }

@@ -1,5 +1,6 @@
 package dev.eddy.storage.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.Req;
@@ -42,5 +43,22 @@ final class Sse {
     d.put("Status", "ENABLED");
     d.put("SSEType", "KMS");
     d.put("KMSMasterKeyArn", arn);
+  }
+
+  /**
+   * UpdateTable's answer to an SSESpecification: DynamoDB describes the change as in progress,
+   * {@code Status: UPDATING} with the new key, or with the old one while KMS encryption is turned
+   * off. Eddy applies it at once, so DescribeTable shows the result.
+   */
+  static void describeUpdating(ObjectNode view, ObjectNode before) {
+    JsonNode now = view.get("SSEDescription");
+    JsonNode old = before.get("SSEDescription");
+    JsonNode shown = now != null ? now : old;
+    if (shown == null) {
+      return;
+    }
+    ObjectNode d = shown.deepCopy();
+    d.put("Status", "UPDATING");
+    view.set("SSEDescription", d);
   }
 }

@@ -131,10 +131,16 @@ public final class UpdateTableOperation implements Operation {
       indexUpdates.afterCommit(engine, current, updated);
     }
     ObjectNode response = Json.object();
-    boolean updating = changedCapacity[0] || (indexUpdates != null && indexUpdates.changesIndexes());
+    // DynamoDB answers UPDATING while a capacity, index, stream, encryption or table class change
+    // is applied (Eddy applies it at once: DescribeTable is ACTIVE again).
+    boolean updating = changedCapacity[0] || (indexUpdates != null && indexUpdates.changesIndexes())
+        || stream != null || sse != null || tableClass != null;
     ObjectNode view = TableDescriptions.view(engine.catalog(), updated, updating ? "UPDATING" : "ACTIVE");
     if (indexUpdates != null) {
       indexUpdates.decorate(view);
+    }
+    if (sse != null) {
+      Sse.describeUpdating(view, current.description());
     }
     response.set("TableDescription", view);
     return response;

@@ -85,4 +85,34 @@ class ConformanceTest {
         + "'AttributeType':'S'}],'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'gsi','KeySchema':"
         + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'INCLUDE'}}}]}").getMessage());
   }
+
+  @Test
+  void updateTableAnswersUpdatingForStreamEncryptionAndClassChanges() {
+    // Responses captured from DynamoDB: enabling a stream answers TableStatus UPDATING; turning KMS
+    // encryption off answers the old key with SSEDescription.Status UPDATING. Eddy applies the
+    // change at once, so DescribeTable is ACTIVE and shows the result.
+    JsonNode stream = t.call("UpdateTable", "{'TableName':'hash','StreamSpecification':{'StreamEnabled':true,"
+        + "'StreamViewType':'NEW_IMAGE'}}").get("TableDescription");
+    assertEquals("UPDATING", stream.get("TableStatus").asText());
+    assertEquals("NEW_IMAGE", stream.at("/StreamSpecification/StreamViewType").asText());
+    assertEquals("ACTIVE", t.call("DescribeTable", "{'TableName':'hash'}").at("/Table/TableStatus").asText());
+    assertEquals("UPDATING", t.call("UpdateTable", "{'TableName':'hash','TableClass':'STANDARD_INFREQUENT_ACCESS'}")
+        .at("/TableDescription/TableStatus").asText());
+
+    JsonNode on = t.call("UpdateTable", "{'TableName':'hash','SSESpecification':{'Enabled':true,'SSEType':'KMS'}}")
+        .get("TableDescription");
+    assertEquals("UPDATING", on.get("TableStatus").asText());
+    assertEquals("UPDATING", on.at("/SSEDescription/Status").asText());
+    String key = on.at("/SSEDescription/KMSMasterKeyArn").asText();
+    assertEquals("ENABLED", t.call("DescribeTable", "{'TableName':'hash'}").at("/Table/SSEDescription/Status").asText());
+    JsonNode off = t.call("UpdateTable", "{'TableName':'hash','SSESpecification':{'Enabled':false}}")
+        .get("TableDescription");
+    assertEquals("{\"Status\":\"UPDATING\",\"SSEType\":\"KMS\",\"KMSMasterKeyArn\":\"" + key + "\"}",
+        off.get("SSEDescription").toString());
+    assertEquals(false, t.call("DescribeTable", "{'TableName':'hash'}").get("Table").has("SSEDescription"));
+    // a change that only flips deletion protection stays ACTIVE
+    assertEquals("ACTIVE", t.call("UpdateTable", "{'TableName':'hash','DeletionProtectionEnabled':true}")
+        .at("/TableDescription/TableStatus").asText());
+    t.call("UpdateTable", "{'TableName':'hash','DeletionProtectionEnabled':false}");
+  }
 }

@@ -156,11 +156,12 @@ class PartiQLReadsAndBatchesTest {
     assertEquals("10", t.call("GetItem", "{'TableName':'comp','Key':{'pk':{'S':'a'},'sk':{'N':'1'}}}")
         .at("/Item/v/N").asText(), "nothing written");
 
-    call("ExecuteTransaction", "{\"ClientRequestToken\":\"tok-1\",\"TransactStatements\":["
+    ObjectNode writes = call("ExecuteTransaction", "{\"ClientRequestToken\":\"tok-1\",\"TransactStatements\":["
         + "{\"Statement\":\"UPDATE comp SET v = v + 1 WHERE pk = 'a' AND sk = 1\"},"
         + "{\"Statement\":\"EXISTS(SELECT * FROM comp WHERE pk = 'b' AND sk = 2 AND v = 20)\"},"
         + "{\"Statement\":\"DELETE FROM comp WHERE pk = 'b' AND sk = 3\"},"
         + "{\"Statement\":\"INSERT INTO comp VALUE {'pk': 'c', 'sk': 9}\"}]}");
+    assertEquals("{\"Responses\":[]}", writes.toString(), "DynamoDB answers a transaction of writes with Responses: []");
     call("ExecuteTransaction", "{\"ClientRequestToken\":\"tok-1\",\"TransactStatements\":["
         + "{\"Statement\":\"UPDATE comp SET v = v + 1 WHERE pk = 'a' AND sk = 1\"},"
         + "{\"Statement\":\"EXISTS(SELECT * FROM comp WHERE pk = 'b' AND sk = 2 AND v = 20)\"},"
