@@ -38,8 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** Tables and single items through the real server with AWS SDK v2 clients and waiters. */
@@ -139,8 +141,21 @@ class TablesAndItemsIT {
     assertEquals("1", upd.attributes().get("counter").n());
     assertEquals("4.5", upd.attributes().get("doc").m().get("n").n());
 
-    assertThrows(ConditionalCheckFailedException.class, () -> ddb.putItem(b -> b.tableName("items").item(item)
-        .conditionExpression("attribute_not_exists(pk)")));
+    ConditionalCheckFailedException failed = assertThrows(ConditionalCheckFailedException.class,
+        () -> ddb.putItem(b -> b.tableName("items").item(item).conditionExpression("attribute_not_exists(pk)")));
+    assertEquals("The conditional request failed", failed.awsErrorDetails().errorMessage());
+    // with the old item DynamoDB writes "Message" (capital M); the SDK reads either
+    ConditionalCheckFailedException withItem = assertThrows(ConditionalCheckFailedException.class,
+        () -> ddb.putItem(b -> b.tableName("items").item(item).conditionExpression("attribute_not_exists(pk)")
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+    assertEquals("The conditional request failed", withItem.awsErrorDetails().errorMessage());
+    assertEquals("1", withItem.item().get("counter").n());
+    TransactionCanceledException canceled = assertThrows(TransactionCanceledException.class,
+        () -> ddb.transactWriteItems(b -> b.transactItems(t -> t.put(p -> p.tableName("items").item(item)
+            .conditionExpression("attribute_not_exists(pk)")))));
+    assertEquals("Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed]",
+        canceled.awsErrorDetails().errorMessage());
+    assertEquals("ConditionalCheckFailed", canceled.cancellationReasons().get(0).code());
     assertEquals(1L, ddb.describeTable(b -> b.tableName("items")).table().itemCount());
 
     DynamoDbException missingKey = assertThrows(DynamoDbException.class, () -> ddb.putItem(b -> b.tableName("items")

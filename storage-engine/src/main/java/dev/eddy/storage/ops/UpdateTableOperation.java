@@ -114,7 +114,9 @@ public final class UpdateTableOperation implements Operation {
         d.put("DeletionProtectionEnabled", deletionProtection);
       }
       if (tableClass != null) {
-        d.putObject("TableClassSummary").put("TableClass", tableClass);
+        ObjectNode summary = d.putObject("TableClassSummary");
+        summary.put("TableClass", tableClass);
+        summary.put("LastUpdateDateTime", now); // set by an update only, as DynamoDB does
       }
       if (sse != null) {
         Sse.apply(d, sse, engine);

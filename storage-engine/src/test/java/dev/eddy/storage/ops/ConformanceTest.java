@@ -1,6 +1,7 @@
 package dev.eddy.storage.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.api.ErrorCode;
@@ -96,8 +97,11 @@ class ConformanceTest {
     assertEquals("UPDATING", stream.get("TableStatus").asText());
     assertEquals("NEW_IMAGE", stream.at("/StreamSpecification/StreamViewType").asText());
     assertEquals("ACTIVE", t.call("DescribeTable", "{'TableName':'hash'}").at("/Table/TableStatus").asText());
-    assertEquals("UPDATING", t.call("UpdateTable", "{'TableName':'hash','TableClass':'STANDARD_INFREQUENT_ACCESS'}")
-        .at("/TableDescription/TableStatus").asText());
+    JsonNode tableClass = t.call("UpdateTable", "{'TableName':'hash','TableClass':'STANDARD_INFREQUENT_ACCESS'}")
+        .get("TableDescription");
+    assertEquals("UPDATING", tableClass.get("TableStatus").asText());
+    assertEquals("STANDARD_INFREQUENT_ACCESS", tableClass.at("/TableClassSummary/TableClass").asText());
+    assertTrue(tableClass.at("/TableClassSummary/LastUpdateDateTime").isNumber());
 
     JsonNode on = t.call("UpdateTable", "{'TableName':'hash','SSESpecification':{'Enabled':true,'SSEType':'KMS'}}")
         .get("TableDescription");
