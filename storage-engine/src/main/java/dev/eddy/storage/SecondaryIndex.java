@@ -159,13 +159,25 @@ public final class SecondaryIndex {
    * with DynamoDB's messages.
    */
   public void validateItem(Map<String, AttributeValue> item) {
-    check(item, keySchema.hash());
+    validate(item, false);
+  }
+
+  /**
+   * {@link #validateItem} for the item an update produced: an empty key value gets DynamoDB's
+   * update-expression message, which names neither the index nor the attribute.
+   */
+  public void validateUpdatedItem(Map<String, AttributeValue> item) {
+    validate(item, true);
+  }
+
+  private void validate(Map<String, AttributeValue> item, boolean update) {
+    check(item, keySchema.hash(), update);
     if (keySchema.range() != null) {
-      check(item, keySchema.range());
+      check(item, keySchema.range(), update);
     }
   }
 
-  private void check(Map<String, AttributeValue> item, KeyDef def) {
+  private void check(Map<String, AttributeValue> item, KeyDef def, boolean update) {
     AttributeValue v = item.get(def.name());
     if (v == null) {
       return;
@@ -177,10 +189,15 @@ public final class SecondaryIndex {
     boolean empty = (v instanceof AttributeValue.S s && s.value().isEmpty())
         || (v instanceof AttributeValue.B b && b.value().length() == 0);
     if (empty) {
+      String kind = v instanceof AttributeValue.S ? "string" : "binary";
+      if (update) {
+        throw ApiException.validation("One or more parameter values are not valid. The update expression attempted"
+            + " to update a secondary index key to a value that is not supported. The AttributeValue for a key"
+            + " attribute cannot contain an empty " + kind + " value.");
+      }
       throw ApiException.validation("One or more parameter values are not valid. A value specified for a secondary"
           + " index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-          + (v instanceof AttributeValue.S ? "string" : "binary") + " value. IndexName: " + name + ", IndexKey: "
-          + def.name());
+          + kind + " value. IndexName: " + name + ", IndexKey: " + def.name());
     }
   }
 

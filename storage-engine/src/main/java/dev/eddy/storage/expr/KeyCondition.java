@@ -101,10 +101,19 @@ public final class KeyCondition {
    */
   public static KeyCondition parse(String text, ExpressionContext ctx, String hashKey, String rangeKey) {
     Objects.requireNonNull(ctx, "ctx");
+    return of(ConditionExpression.parse(text, ctx, ExpressionKind.KEY_CONDITION), hashKey, rangeKey);
+  }
+
+  /**
+   * The key condition of an already parsed KeyConditionExpression (parsed with
+   * {@link ExpressionKind#KEY_CONDITION}). Query parses every expression and checks for unused
+   * placeholders before it checks what the key condition says, as DynamoDB does.
+   */
+  public static KeyCondition of(ConditionExpression parsed, String hashKey, String rangeKey) {
+    Objects.requireNonNull(parsed, "parsed");
     Objects.requireNonNull(hashKey, "hashKey");
-    ConditionExpression c = ConditionExpression.parse(text, ctx, ExpressionKind.KEY_CONDITION);
     Map<String, Leaf> leaves = new LinkedHashMap<>();
-    collect(c.root(), leaves);
+    collect(parsed.root(), leaves);
     return build(leaves, hashKey, rangeKey);
   }
 

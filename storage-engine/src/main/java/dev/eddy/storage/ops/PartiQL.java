@@ -572,7 +572,7 @@ final class PartiQL {
         }
       }
     }
-    throw ApiException.validation("The table does not have the specified index: " + index);
+    throw ApiException.validation("The table does not have the specified index"); // PartiQL's text names no index
   }
 
   /** SELECT's projection: each path under its leaf name (a.b gives "b", l[1] gives "l[1]"). */

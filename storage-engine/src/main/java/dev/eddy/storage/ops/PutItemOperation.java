@@ -7,6 +7,7 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
+import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
@@ -35,6 +36,9 @@ public final class PutItemOperation implements Operation {
     table.keySchema().validateItemKey(item);
     if (AttributeValues.itemSize(item) > 400 * 1024) {
       throw ApiException.validation("Item size has exceeded the maximum allowed size");
+    }
+    for (SecondaryIndex index : table.indexes()) {
+      index.validateItem(item); // before the condition: a bad index key is a bad request
     }
     SingleItemWrite.Result result = SingleItemWrite.apply(engine, table, item, condition, old -> item,
         params.returnOldOnFailure());

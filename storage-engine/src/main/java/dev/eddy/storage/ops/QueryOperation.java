@@ -49,13 +49,18 @@ public final class QueryOperation implements Operation {
     KeySchema keys = index == null ? table.keySchema() : index.keySchema();
     String rangeName = keys.range() == null ? null : keys.range().name();
     ReadExpressions expressions = ReadExpressions.of(req);
-    KeyCondition condition = req.has("KeyConditionExpression")
-        ? KeyCondition.parse(req.str("KeyConditionExpression"), expressions.context, keys.hash().name(), rangeName)
+    // DynamoDB parses every expression and checks for unused placeholders before it looks at
+    // what the key condition and the filter say.
+    ConditionExpression keyExpression = req.has("KeyConditionExpression")
+        ? expressions.keyCondition(req.str("KeyConditionExpression")) : null;
+    ConditionExpression filter = req.has("FilterExpression") ? expressions.filter(req.str("FilterExpression")) : null;
+    ProjectionExpression projection = ReadRequests.projection(req, expressions);
+    expressions.checkAllUsed();
+    KeyCondition condition = keyExpression != null
+        ? KeyCondition.of(keyExpression, keys.hash().name(), rangeName)
         : Legacy.keyConditions(keyConditions, keys.hash().name(), rangeName);
     condition.checkTypes(keys.hash().type(), keys.range() == null ? null : keys.range().type());
-    ConditionExpression filter = null;
-    if (req.has("FilterExpression")) {
-      filter = expressions.filter(req.str("FilterExpression"));
+    if (filter != null) {
       for (String attr : filter.topLevelAttributes()) {
         if (keys.isKeyAttribute(attr)) {
           throw ApiException.validation(
@@ -73,10 +78,8 @@ public final class QueryOperation implements Operation {
       }
       filter = Legacy.filter(queryFilter, req.str("ConditionalOperator"), "QueryFilter");
     }
-    ProjectionExpression projection = ReadRequests.projection(req, expressions);
-    expressions.checkAllUsed();
-    ReadSelection selection =
-        ReadSelection.of(req.str("Select"), projection, ReadRequests.projectionParameter(req), index);
+    ReadSelection selection = ReadSelection.of(req.str("Select"), projection, ReadRequests.projectionParameter(req),
+        index, ReadSelection.QUERY_PREFIX);
     Map<String, AttributeValue> startKey = ReadRequests.exclusiveStartKey(req, table, index);
 
     byte[] prefix = index == null ? table.rowPrefix() : index.prefix(table);

@@ -22,6 +22,10 @@ final class ReadExpressions {
     return new ReadExpressions(ActionExpressions.contextOf(req));
   }
 
+  ConditionExpression keyCondition(String text) {
+    return ConditionExpression.parse(text, context, ExpressionKind.KEY_CONDITION);
+  }
+
   ConditionExpression filter(String text) {
     return ConditionExpression.parse(text, context, ExpressionKind.FILTER);
   }

@@ -33,7 +33,7 @@ final class ReadRequests {
     v.range(req.integer("Limit"), "limit", 1, Long.MAX_VALUE);
     v.oneOf(req.str("Select"), "select", ReadSelection.SELECTS);
     Capacity.validate(req.str("ReturnConsumedCapacity"), v);
-    v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", List.of("AND", "OR"));
+    v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", List.of("OR", "AND"));
     Projections.validate(req, v);
   }
 

@@ -13,8 +13,15 @@ import java.util.Map;
  * fetch the table item (an LSI asked for attributes it does not project).
  */
 final class ReadSelection {
+  /** Select's values in the order DynamoDB lists them in its enum error. */
   static final List<String> SELECTS =
-      List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
+      List.of("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES");
+
+  /**
+   * Query's Select errors start with "1 validation error detected: "; Scan's do not (DynamoDB's
+   * answers, recorded by moto's AWS-verified tests).
+   */
+  static final String QUERY_PREFIX = "1 validation error detected: ";
 
   private final String select;
   private final ProjectionExpression projection;
@@ -31,9 +38,10 @@ final class ReadSelection {
    * DynamoDB's messages.
    *
    * @param projectionParameter "ProjectionExpression" or "AttributesToGet" when one was given
+   * @param errorPrefix {@link #QUERY_PREFIX} for Query, "" for Scan
    */
   static ReadSelection of(String select, ProjectionExpression projection, String projectionParameter,
-      SecondaryIndex index) {
+      SecondaryIndex index, String errorPrefix) {
     boolean hasProjection = projection != null;
     if (select == null) {
       select = hasProjection ? "SPECIFIC_ATTRIBUTES" : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
@@ -41,7 +49,7 @@ final class ReadSelection {
       switch (select) {
         case "ALL_ATTRIBUTES":
           if (hasProjection) {
-            throw ApiException.validation("Cannot specify the " + projectionParameter
+            throw ApiException.validation(errorPrefix + "Cannot specify the " + projectionParameter
                 + " when choosing to get ALL_ATTRIBUTES");
           }
           if (index != null && index.isGlobal() && !index.projectionType().equals("ALL")) {
@@ -51,23 +59,23 @@ final class ReadSelection {
           break;
         case "ALL_PROJECTED_ATTRIBUTES":
           if (hasProjection) {
-            throw ApiException.validation("Cannot specify the " + projectionParameter
+            throw ApiException.validation(errorPrefix + "Cannot specify the " + projectionParameter
                 + " when choosing to get ALL_PROJECTED_ATTRIBUTES");
           }
           if (index == null) {
-            throw ApiException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+            throw ApiException.validation(errorPrefix + "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
           }
           break;
         case "COUNT":
           if (hasProjection) {
-            throw ApiException.validation("Cannot specify the " + projectionParameter
+            throw ApiException.validation(errorPrefix + "Cannot specify the " + projectionParameter
                 + " when choosing to get only the Count");
           }
           break;
         case "SPECIFIC_ATTRIBUTES":
           if (!hasProjection) {
-            throw ApiException.validation(
-                "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+            throw ApiException.validation(errorPrefix
+                + "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
           }
           break;
         default:

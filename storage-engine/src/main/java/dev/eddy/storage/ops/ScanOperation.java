@@ -67,7 +67,7 @@ public final class ScanOperation implements Operation {
     ProjectionExpression projection = ReadRequests.projection(req, expressions);
     expressions.checkAllUsed();
     ReadSelection selection =
-        ReadSelection.of(req.str("Select"), projection, ReadRequests.projectionParameter(req), index);
+        ReadSelection.of(req.str("Select"), projection, ReadRequests.projectionParameter(req), index, "");
     Map<String, AttributeValue> startKey = ReadRequests.exclusiveStartKey(req, table, index);
 
     byte[] prefix = index == null ? table.rowPrefix() : index.prefix(table);

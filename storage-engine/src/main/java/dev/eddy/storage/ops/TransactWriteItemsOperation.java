@@ -13,6 +13,7 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.Items;
+import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
@@ -270,6 +271,7 @@ public final class TransactWriteItemsOperation implements Operation {
     List<ObjectNode> reasons = new ArrayList<>(actions.size());
     List<ItemChange> changes = new ArrayList<>(actions.size());
     boolean cancel = false;
+    ApiException indexKeyError = null;
     for (Action a : actions) {
       ObjectNode reason = Json.object();
       reasons.add(reason);
@@ -308,6 +310,15 @@ public final class TransactWriteItemsOperation implements Operation {
           cancel = true;
           continue;
         }
+        if (indexKeyError == null) {
+          try {
+            for (SecondaryIndex index : a.table.indexes()) {
+              index.validateUpdatedItem(next);
+            }
+          } catch (ApiException e) {
+            indexKeyError = e; // answered as the request's error, where the commit would have found it
+          }
+        }
       }
       reason.put("Code", "None");
       if (a.kind != Kind.CONDITION_CHECK) {
@@ -319,6 +330,9 @@ public final class TransactWriteItemsOperation implements Operation {
     }
     if (cancel) {
       throw canceled(reasons);
+    }
+    if (indexKeyError != null) {
+      throw indexKeyError;
     }
     items.commit(changes);
   }

@@ -119,4 +119,57 @@ class ConformanceTest {
         .at("/TableDescription/TableStatus").asText());
     t.call("UpdateTable", "{'TableName':'hash','DeletionProtectionEnabled':false}");
   }
+
+  @Test
+  void readValidationAsDynamoDbAnswersIt() {
+    // moto's AWS-verified tests and dynalite's recorded answers
+    assertEquals("1 validation error detected: Value 'count' at 'select' failed to satisfy constraint: Member must"
+        + " satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]",
+        t.fail("Scan", "{'TableName':'hash','Select':'count'}").getMessage());
+    assertEquals("1 validation error detected: Value 'AN' at 'conditionalOperator' failed to satisfy constraint:"
+        + " Member must satisfy enum value set: [OR, AND]",
+        t.fail("Scan", "{'TableName':'hash','ConditionalOperator':'AN'}").getMessage());
+    // Query parses its expressions and checks for unused names before it looks at the key condition
+    assertEquals("Value provided in ExpressionAttributeNames unused in expressions: keys: {#count}",
+        t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'(#0 = x) AND (begins_with(#1, a))',"
+            + "'ExpressionAttributeNames':{'#0':'pk','#1':'sk','#count':'count'}}").getMessage());
+    assertEquals("Invalid ProjectionExpression: The expression can not be empty;",
+        t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = sth','ProjectionExpression':''}")
+            .getMessage());
+    assertEquals("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition",
+        t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = sth'}").getMessage());
+    // PartiQL names no index in its message (Query and Scan do)
+    assertEquals("The table does not have the specified index",
+        t.fail("ExecuteStatement", "{'Statement':'SELECT * FROM range.nope'}").getMessage());
+  }
+
+  @Test
+  void emptyIndexKeysAreRefusedInThePutOrTheUpdateWording() {
+    // Captured from DynamoDB (a third-party suite's four-region capture): puts name the index and
+    // the attribute, updates do not.
+    t.call("CreateTable", "{'TableName':'idx','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'B'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','GlobalSecondaryIndexes':[{'IndexName':'gsib','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'}}]}");
+    String put = "One or more parameter values are not valid. A value specified for a secondary index key is not"
+        + " supported. The AttributeValue for a key attribute cannot contain an empty binary value. IndexName: gsib,"
+        + " IndexKey: g";
+    String update = "One or more parameter values are not valid. The update expression attempted to update a"
+        + " secondary index key to a value that is not supported. The AttributeValue for a key attribute cannot"
+        + " contain an empty binary value.";
+    assertEquals(put, t.fail("PutItem", "{'TableName':'idx','Item':{'pk':{'S':'a'},'g':{'B':''}}}").getMessage());
+    // a bad index key is refused before the condition is evaluated
+    assertEquals(put, t.fail("PutItem", "{'TableName':'idx','Item':{'pk':{'S':'a'},'g':{'B':''}},"
+        + "'ConditionExpression':'attribute_exists(pk)'}").getMessage());
+    assertEquals(update, t.fail("UpdateItem", "{'TableName':'idx','Key':{'pk':{'S':'new'}},'UpdateExpression':"
+        + "'SET g = :v','ExpressionAttributeValues':{':v':{'B':''}}}").getMessage());
+    t.call("PutItem", "{'TableName':'idx','Item':{'pk':{'S':'a'},'g':{'B':'AQ=='}}}");
+    assertEquals(update, t.fail("UpdateItem", "{'TableName':'idx','Key':{'pk':{'S':'a'}},'UpdateExpression':"
+        + "'SET g = :v','ExpressionAttributeValues':{':v':{'B':''}}}").getMessage());
+    var e = t.fail("TransactWriteItems", "{'TransactItems':[{'Update':{'TableName':'idx','Key':{'pk':{'S':'a'}},"
+        + "'UpdateExpression':'SET g = :v','ExpressionAttributeValues':{':v':{'B':''}}}}]}");
+    assertEquals(ErrorCode.VALIDATION, e.code());
+    assertEquals(update, e.getMessage());
+    assertEquals("AQ==", t.call("GetItem", "{'TableName':'idx','Key':{'pk':{'S':'a'}}}").at("/Item/g/B").asText());
+  }
 }

@@ -162,13 +162,17 @@ class QueryScanTest {
         fail("Query", "{'TableName':'tab','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'N':'1'}}}"));
     assertEquals("The table does not have the specified index: nope",
         fail("Query", "{'TableName':'tab','IndexName':'nope','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'1'}}}"));
-    assertEquals("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName",
+    assertEquals("1 validation error detected: "
+        + "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName",
         fail("Query", "{'TableName':'tab','Select':'ALL_PROJECTED_ATTRIBUTES','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'1'}}}"));
-    assertEquals("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES",
+    assertEquals("1 validation error detected: "
+        + "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES",
         fail("Query", "{'TableName':'tab','Select':'SPECIFIC_ATTRIBUTES','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'1'}}}"));
-    assertEquals("Cannot specify the ProjectionExpression when choosing to get only the Count",
+    assertEquals("1 validation error detected: "
+        + "Cannot specify the ProjectionExpression when choosing to get only the Count",
         fail("Query", "{'TableName':'tab','Select':'COUNT','ProjectionExpression':'a','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'1'}}}"));
-    assertEquals("Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES",
+    assertEquals("1 validation error detected: "
+        + "Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES",
         fail("Query", "{'TableName':'tab','Select':'ALL_ATTRIBUTES','ProjectionExpression':'a','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'1'}}}"));
     assertEquals("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
         fail("Query", "{'TableName':'tab','Limit':0,'KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'1'}}}"));
