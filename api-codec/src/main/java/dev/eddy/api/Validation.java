@@ -78,10 +78,39 @@ public final class Validation {
     return true;
   }
 
-  /** Table name: not null, 3..255, [a-zA-Z0-9_.-]+. */
+  /**
+   * The table of a request: its name (not null, 3..255, [a-zA-Z0-9_.-]+) or its ARN, which
+   * DynamoDB takes in the same parameter.
+   */
   public Validation tableName(String value, String path) {
     notNull(value, path);
+    if (value != null && isTableArn(value)) {
+      return this;
+    }
     return name(value, path);
+  }
+
+  /** The name of a table to create: not null, 3..255, [a-zA-Z0-9_.-]+ (no ARN). */
+  public Validation newTableName(String value, String path) {
+    notNull(value, path);
+    return name(value, path);
+  }
+
+  /**
+   * True for a table ARN, {@code arn:<partition>:dynamodb:<region>:<account>:table/<name>}, whose
+   * name is a valid table name (at most 1,024 characters in all).
+   */
+  public static boolean isTableArn(String s) {
+    if (s.length() > 1024 || !s.startsWith("arn:")) {
+      return false;
+    }
+    String[] parts = s.split(":", 6);
+    if (parts.length != 6 || parts[1].isEmpty() || !parts[2].equals("dynamodb") || parts[3].isEmpty()
+        || parts[4].isEmpty() || !parts[5].startsWith("table/")) {
+      return false;
+    }
+    String name = parts[5].substring(6);
+    return name.length() >= 3 && name.length() <= 255 && isNameChars(name);
   }
 
   /** A table or index name when present: [a-zA-Z0-9_.-]+, 3..255 characters. */

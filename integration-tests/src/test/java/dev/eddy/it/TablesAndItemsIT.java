@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
@@ -157,6 +158,13 @@ class TablesAndItemsIT {
         canceled.awsErrorDetails().errorMessage());
     assertEquals("ConditionalCheckFailed", canceled.cancellationReasons().get(0).code());
     assertEquals(1L, ddb.describeTable(b -> b.tableName("items")).table().itemCount());
+    // the table's ARN serves wherever its name does
+    String arn = ddb.describeTable(b -> b.tableName("items")).table().tableArn();
+    assertEquals("1", ddb.getItem(b -> b.tableName(arn)
+        .key(Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromN("1")))).item().get("counter").n());
+    assertEquals(1, ddb.batchGetItem(b -> b.requestItems(Map.of(arn, KeysAndAttributes.builder()
+        .keys(Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromN("1"))).build())))
+        .responses().get(arn).size());
 
     DynamoDbException missingKey = assertThrows(DynamoDbException.class, () -> ddb.putItem(b -> b.tableName("items")
         .item(Map.of("pk", AttributeValue.fromS("a")))));

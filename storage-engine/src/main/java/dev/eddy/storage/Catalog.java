@@ -61,7 +61,19 @@ public final class Catalog {
 
   /** The table, or null. */
   public Table get(String name) {
-    return name == null ? null : tables.get(name);
+    if (name == null) {
+      return null;
+    }
+    Table t = tables.get(name);
+    if (t == null && name.startsWith("arn:")) {
+      // DynamoDB takes a table's ARN wherever it takes its name
+      int at = name.indexOf(":table/");
+      Table named = at < 0 ? null : tables.get(name.substring(at + 7));
+      if (named != null && named.arn().equals(name)) {
+        t = named;
+      }
+    }
+    return t;
   }
 
   /** The table, or ResourceNotFoundException "Requested resource not found". */
@@ -97,8 +109,9 @@ public final class Catalog {
   }
 
   /** Replaces a table's description (the function gets a private copy to change). */
-  public synchronized Table update(String name, UnaryOperator<ObjectNode> change) {
-    Table before = require(name);
+  public synchronized Table update(String nameOrArn, UnaryOperator<ObjectNode> change) {
+    Table before = require(nameOrArn);
+    String name = before.name();
     ObjectNode copy = before.description().deepCopy();
     Table after = new Table(before.id(), change.apply(copy));
     try (KvStore.Batch batch = store.batch()) {
@@ -111,8 +124,9 @@ public final class Catalog {
   }
 
   /** Removes a table, its items and index entries. */
-  public synchronized Table delete(String name) {
-    Table table = require(name);
+  public synchronized Table delete(String nameOrArn) {
+    Table table = require(nameOrArn);
+    String name = table.name();
     try (KvStore.Batch batch = store.batch()) {
       batch.delete(KvStore.Space.META, key(name));
       batch.delete(KvStore.Space.META, counterKey(table, 'i'));

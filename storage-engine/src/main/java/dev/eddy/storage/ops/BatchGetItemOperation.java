@@ -52,7 +52,7 @@ public final class BatchGetItemOperation implements Operation {
       ProjectionExpression projection, boolean consistent) {}
 
   static boolean validTableName(String name) {
-    return name.length() >= 3 && name.length() <= 255 && Validation.isNameChars(name);
+    return (name.length() >= 3 && name.length() <= 255 && Validation.isNameChars(name)) || Validation.isTableArn(name);
   }
 
   @Override

@@ -90,13 +90,13 @@ public final class BatchWriteItemOperation implements Operation {
       }
     }
     List<byte[]> rows = new ArrayList<>(writes.size());
-    Map<String, Set<ByteBuffer>> seen = new LinkedHashMap<>();
+    Set<ByteBuffer> seen = new HashSet<>(); // row keys start with the table's id: one set for all tables
     for (Write w : writes) {
       Table table = tables.get(w.tableName());
       Map<String, AttributeValue> key = w.item() != null ? MultiItem.presentKey(table.keySchema(), w.item()) : w.key();
       table.keySchema().validateKey(key);
       byte[] row = table.rowKey(key);
-      if (!seen.computeIfAbsent(w.tableName(), n -> new HashSet<>()).add(ByteBuffer.wrap(row))) {
+      if (!seen.add(ByteBuffer.wrap(row))) {
         throw ApiException.validation("Provided list of item keys contains duplicates");
       }
       rows.add(row);

@@ -41,7 +41,7 @@ public final class CreateTableOperation implements Operation {
 
     Validation v = new Validation();
     validateAttributeDefinitions(attributeDefinitions, v);
-    v.tableName(tableName, "tableName");
+    v.newTableName(tableName, "tableName");
     validateKeySchema(keySchema, "keySchema", v);
     v.notNull(attributeDefinitions, "attributeDefinitions");
     v.oneOf(billingMode, "billingMode", BILLING_MODES);

@@ -12,7 +12,7 @@ public final class DescribeGlobalTableOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     String name = new Req(request).str("GlobalTableName");
-    new Validation().tableName(name, "globalTableName").throwIfAny();
+    new Validation().newTableName(name, "globalTableName").throwIfAny();
     throw new ApiException(ErrorCode.GLOBAL_TABLE_NOT_FOUND, "Global table not found");
   }
 }

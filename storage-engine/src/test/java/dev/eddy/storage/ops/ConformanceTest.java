@@ -172,4 +172,38 @@ class ConformanceTest {
     assertEquals(update, e.getMessage());
     assertEquals("AQ==", t.call("GetItem", "{'TableName':'idx','Key':{'pk':{'S':'a'}}}").at("/Item/g/B").asText());
   }
+
+  @Test
+  void aTableArnServesWhereverATableNameDoes() {
+    // API reference: "You can also provide the Amazon Resource Name (ARN) of the table in this
+    // parameter"; moto's AWS-verified test_batch_write_using_arn
+    String arn = t.call("DescribeTable", "{'TableName':'hash'}").at("/Table/TableArn").asText();
+    t.call("PutItem", "{'TableName':'" + arn + "','Item':{'pk':{'S':'a'},'v':{'S':'1'}}}");
+    assertEquals("1", t.call("GetItem", "{'TableName':'" + arn + "','Key':{'pk':{'S':'a'}}}").at("/Item/v/S").asText());
+    t.call("TransactWriteItems", "{'TransactItems':[{'Update':{'TableName':'" + arn + "','Key':{'pk':{'S':'a'}},"
+        + "'UpdateExpression':'SET v = :v','ExpressionAttributeValues':{':v':{'S':'2'}}}}]}");
+    assertEquals(1, t.call("Query", "{'TableName':'" + arn + "','KeyConditionExpression':'pk = :p',"
+        + "'ExpressionAttributeValues':{':p':{'S':'a'}}}").get("Count").asInt());
+    assertEquals("2", t.call("Scan", "{'TableName':'" + arn + "'}").at("/Items/0/v/S").asText());
+    JsonNode batch = t.call("BatchGetItem", "{'RequestItems':{'" + arn + "':{'Keys':[{'pk':{'S':'a'}}]}}}");
+    assertEquals("2", batch.at("/Responses").get(arn).get(0).at("/v/S").asText(), "keyed by the ARN as sent");
+    assertEquals("Provided list of item keys contains duplicates", t.fail("BatchWriteItem", "{'RequestItems':{'"
+        + arn + "':[{'DeleteRequest':{'Key':{'pk':{'S':'a'}}}}],'hash':[{'DeleteRequest':{'Key':{'pk':{'S':'a'}}}}]}}")
+        .getMessage());
+    assertEquals("UPDATING", t.call("UpdateTable", "{'TableName':'" + arn + "','StreamSpecification':"
+        + "{'StreamEnabled':true,'StreamViewType':'KEYS_ONLY'}}").at("/TableDescription/TableStatus").asText());
+    assertEquals("DISABLED", t.call("DescribeTimeToLive", "{'TableName':'" + arn + "'}")
+        .at("/TimeToLiveDescription/TimeToLiveStatus").asText());
+    // another account's or region's ARN names no table here
+    String other = arn.replace(":000000000000:", ":111111111111:");
+    assertEquals(ErrorCode.RESOURCE_NOT_FOUND, t.fail("GetItem", "{'TableName':'" + other + "','Key':{'pk':{'S':'a'}}}")
+        .code());
+    // a table is created by name only
+    assertEquals(ErrorCode.VALIDATION, t.fail("CreateTable", "{'TableName':'" + arn.replace("table/hash", "table/new")
+        + "','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],'AttributeDefinitions':[{'AttributeName':'pk',"
+        + "'AttributeType':'S'}],'BillingMode':'PAY_PER_REQUEST'}").code());
+    assertEquals("DELETING", t.call("DeleteTable", "{'TableName':'" + arn + "'}").at("/TableDescription/TableStatus")
+        .asText());
+    assertEquals(ErrorCode.RESOURCE_NOT_FOUND, t.fail("DescribeTable", "{'TableName':'hash'}").code());
+  }
 }
