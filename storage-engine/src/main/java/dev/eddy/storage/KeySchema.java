@@ -55,6 +55,18 @@ public record KeySchema(KeyDef hash, KeyDef range) {
     checkNotEmpty(def, v);
   }
 
+  /**
+   * A Query's key condition values: an empty partition key value, or an empty sort key value
+   * compared for equality, is refused as in a key ("... cannot contain an empty string value. Key:
+   * pk").
+   */
+  public void checkConditionValues(AttributeValue partitionValue, AttributeValue sortEqualsValue) {
+    checkNotEmpty(hash, partitionValue);
+    if (range != null && sortEqualsValue != null) {
+      checkNotEmpty(range, sortEqualsValue);
+    }
+  }
+
   private static void checkNotEmpty(KeyDef def, AttributeValue v) {
     if (v instanceof AttributeValue.S s && s.value().isEmpty()) {
       throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a key"

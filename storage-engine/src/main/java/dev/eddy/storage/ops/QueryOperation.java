@@ -60,6 +60,9 @@ public final class QueryOperation implements Operation {
         ? KeyCondition.of(keyExpression, keys.hash().name(), rangeName)
         : Legacy.keyConditions(keyConditions, keys.hash().name(), rangeName);
     condition.checkTypes(keys.hash().type(), keys.range() == null ? null : keys.range().type());
+    KeyCondition.SortKeyCondition sortCondition = condition.sortKeyCondition();
+    keys.checkConditionValues(condition.partitionKeyValue(),
+        sortCondition != null && sortCondition.operator() == KeyCondition.Operator.EQ ? sortCondition.values().get(0) : null);
     if (filter != null) {
       for (String attr : filter.topLevelAttributes()) {
         if (keys.isKeyAttribute(attr)) {

@@ -206,4 +206,15 @@ class ConformanceTest {
         .asText());
     assertEquals(ErrorCode.RESOURCE_NOT_FOUND, t.fail("DescribeTable", "{'TableName':'hash'}").code());
   }
+
+  @Test
+  void queryRefusesAnEmptyKeyValue() {
+    // as DynamoDB answers (a user's report from the service in moto issue 7062; moto's tests)
+    assertEquals("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain"
+        + " an empty string value. Key: pk", t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = :p',"
+        + "'ExpressionAttributeValues':{':p':{'S':''}}}").getMessage());
+    assertEquals("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain"
+        + " an empty string value. Key: pk", t.fail("Query", "{'TableName':'range','KeyConditions':{'pk':"
+        + "{'ComparisonOperator':'EQ','AttributeValueList':[{'S':''}]}}}").getMessage());
+  }
 }
