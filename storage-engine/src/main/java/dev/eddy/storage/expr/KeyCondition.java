@@ -114,6 +114,11 @@ public final class KeyCondition {
     Objects.requireNonNull(hashKey, "hashKey");
     Map<String, Leaf> leaves = new LinkedHashMap<>();
     collect(parsed.root(), leaves);
+    int keyAttributes = rangeKey == null ? 1 : 2;
+    if (leaves.size() > 2) { // two on a hash-only key stay "Query key condition not supported"
+      throw ApiException.validation("The number of query conditions (" + leaves.size()
+          + ") exceeds the number of key attributes defined in the schema (" + keyAttributes + ")");
+    }
     return build(leaves, hashKey, rangeKey);
   }
 
@@ -220,7 +225,7 @@ public final class KeyCondition {
       throw invalid("Invalid condition in KeyConditionExpression: No key attribute specified");
     }
     if (leaves.containsKey(attr)) {
-      throw invalid("KeyConditionExpressions must only contain one condition per key");
+      throw invalid("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
     }
     if (attrIndex != 0) {
       op = switch (op) {

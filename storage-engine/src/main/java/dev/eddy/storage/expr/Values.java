@@ -81,11 +81,14 @@ final class Values {
     };
   }
 
-  /** size(): length of S (UTF-8 bytes) and B, element count of sets, lists and maps; else null. */
+  /**
+   * size(): length of S in UTF-16 code units (as DynamoDB counts it: "é𝄞" is 3), of B in bytes,
+   * element count of sets, lists and maps; else null.
+   */
   static AttributeValue size(AttributeValue v) {
     long n;
     if (v instanceof AttributeValue.S s) {
-      n = AttributeValues.utf8Length(s.value());
+      n = s.value().length();
     } else if (v instanceof AttributeValue.B b) {
       n = b.value().length();
     } else if (v instanceof AttributeValue.SS s) {

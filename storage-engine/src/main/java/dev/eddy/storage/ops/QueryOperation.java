@@ -35,7 +35,7 @@ public final class QueryOperation implements Operation {
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
     Validation v = new Validation();
-    ReadRequests.validateCommon(req, v);
+    ReadRequests.validateCommon(req, v, true);
     Map<String, Legacy.Condition> keyConditions = ReadRequests.conditions(req, "KeyConditions", v);
     Map<String, Legacy.Condition> queryFilter = ReadRequests.conditions(req, "QueryFilter", v);
     v.throwIfAny();
@@ -83,7 +83,7 @@ public final class QueryOperation implements Operation {
     }
     ReadSelection selection = ReadSelection.of(req.str("Select"), projection, ReadRequests.projectionParameter(req),
         index, ReadSelection.QUERY_PREFIX);
-    Map<String, AttributeValue> startKey = ReadRequests.exclusiveStartKey(req, table, index);
+    Map<String, AttributeValue> startKey = ReadRequests.exclusiveStartKey(req, table, index, true);
 
     byte[] prefix = index == null ? table.rowPrefix() : index.prefix(table);
     byte[][] range = KeyBytes.range(KeyBytes.encodeAll(prefix, condition.partitionKeyValue()),

@@ -26,11 +26,17 @@ final class ReadRequests {
   private ReadRequests() {}
 
   /** Field constraints common to Query and Scan. */
-  static void validateCommon(Req req, Validation v) {
+  static void validateCommon(Req req, Validation v, boolean query) {
     v.tableName(req.str("TableName"), "tableName");
     String indexName = req.str("IndexName");
     v.name(indexName, "indexName");
-    v.range(req.integer("Limit"), "limit", 1, Long.MAX_VALUE);
+    Long limit = req.integer("Limit");
+    if (query && limit != null && limit < 1) {
+      // Query's newer validation names the member as sent and echoes no value; Scan keeps the older form
+      v.addUnechoed("Limit", "Member must have value greater than or equal to 1");
+    } else {
+      v.range(limit, "limit", 1, Long.MAX_VALUE);
+    }
     v.oneOf(req.str("Select"), "select", ReadSelection.SELECTS);
     Capacity.validate(req.str("ReturnConsumedCapacity"), v);
     v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", List.of("OR", "AND"));
@@ -118,8 +124,26 @@ final class ReadRequests {
     return out;
   }
 
-  /** The validated ExclusiveStartKey, or null. */
-  static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index) {
+  /**
+   * The validated ExclusiveStartKey, or null. Query answers every malformed key with the short
+   * "The provided starting key is invalid"; Scan names what is wrong.
+   */
+  static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index, boolean query) {
+    if (!query) {
+      return exclusiveStartKey(req, table, index);
+    }
+    try {
+      return exclusiveStartKey(req, table, index);
+    } catch (ApiException e) {
+      if (e.code() == ErrorCode.VALIDATION && e.getMessage().startsWith("The provided starting key is invalid")
+          || e.getMessage().startsWith("Exclusive Start Key must have same size")) {
+        throw ApiException.validation("The provided starting key is invalid");
+      }
+      throw e;
+    }
+  }
+
+  private static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index) {
     Map<String, AttributeValue> esk;
     try {
       esk = req.item("ExclusiveStartKey");

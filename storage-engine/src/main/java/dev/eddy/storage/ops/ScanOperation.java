@@ -35,7 +35,7 @@ public final class ScanOperation implements Operation {
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
     Validation v = new Validation();
-    ReadRequests.validateCommon(req, v);
+    ReadRequests.validateCommon(req, v, false);
     Long segment = req.integer("Segment");
     Long total = req.integer("TotalSegments");
     v.range(segment, "segment", 0, MAX_SEGMENTS - 1);
@@ -68,7 +68,7 @@ public final class ScanOperation implements Operation {
     expressions.checkAllUsed();
     ReadSelection selection =
         ReadSelection.of(req.str("Select"), projection, ReadRequests.projectionParameter(req), index, "");
-    Map<String, AttributeValue> startKey = ReadRequests.exclusiveStartKey(req, table, index);
+    Map<String, AttributeValue> startKey = ReadRequests.exclusiveStartKey(req, table, index, false);
 
     byte[] prefix = index == null ? table.rowPrefix() : index.prefix(table);
     byte[] lower = prefix;

@@ -142,9 +142,11 @@ class ConditionExpressionTest {
     assertTrue(eval("(size(s)) > :v", ":v", n(1)));
     assertTrue(eval(":v < size(arr)", ":v", n(1)));
     assertTrue(eval("size(s) BETWEEN :a AND :b", ":a", n(1), ":b", n(9)));
-    // size counts UTF-8 bytes of strings
+    // size counts a string's UTF-16 code units, as DynamoDB does (a third-party suite run against
+    // the service: "é𝄞" has size 3, not its 6 UTF-8 bytes)
     ConditionExpression c = ConditionExpression.parse("size(a) = :v", values(":v", n(3)));
-    assertTrue(c.test(item("a", s("\u20ac"))));
+    assertTrue(c.test(item("a", s("\u00e9\ud834\udd1e"))));
+    assertFalse(c.test(item("a", s("\u20ac"))));
   }
 
   @Test

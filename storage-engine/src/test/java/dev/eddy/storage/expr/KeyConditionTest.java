@@ -46,12 +46,14 @@ class KeyConditionTest {
     fails("Query condition missed key schema element: pk", () -> parse("sk = :a"));
     fails("Query condition missed key schema element: pk", () -> parse("extra = :a"));
     fails("Query condition missed key schema element: sk", () -> parse("pk = :p AND extra = :a"));
-    fails("Conditions can be of length 1 or 2 only", () -> parse("pk = :p AND sk = :a AND extra = :b"));
+    fails("The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)",
+        () -> parse("pk = :p AND sk = :a AND extra = :b"));
     fails("Query key condition not supported",
         () -> KeyCondition.parse("pk = :p AND extra = :a", values(":p", s("p"), ":a", s("a")), "pk", null));
     fails("Query key condition not supported", () -> parse("pk > :p"));
     fails("Query key condition not supported", () -> parse("begins_with(pk, :p)"));
-    fails("KeyConditionExpressions must only contain one condition per key", () -> parse("pk = :p AND pk = :a"));
+    fails("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key",
+        () -> parse("pk = :p AND pk = :a"));
   }
 
   @Test
