@@ -62,10 +62,10 @@ public final class IndexMaintenance implements WriteHook, AutoCloseable {
     if (current != null && current.id() == table.id()) {
       table = current;
     }
+    if (c.newItem() != null) {
+      table.validateIndexKeys(c.newItem(), false);
+    }
     for (SecondaryIndex idx : table.indexes()) {
-      if (c.newItem() != null) {
-        idx.validateItem(c.newItem());
-      }
       apply(table, idx, c.oldItem(), c.newItem(), batch);
     }
   }

@@ -177,14 +177,29 @@ public final class SecondaryIndex {
     }
   }
 
+  /** DynamoDB's message for an index key attribute of the wrong type in {@code item}, or null. */
+  public String typeError(Map<String, AttributeValue> item) {
+    String e = typeError(item, keySchema.hash());
+    return e != null || keySchema.range() == null ? e : typeError(item, keySchema.range());
+  }
+
+  private String typeError(Map<String, AttributeValue> item, KeyDef def) {
+    AttributeValue v = item.get(def.name());
+    if (v == null || v.type().equals(def.type())) {
+      return null;
+    }
+    return "One or more parameter values were invalid: Type mismatch for Index Key " + def.name() + " Expected: "
+        + def.type() + " Actual: " + v.type() + " IndexName: " + name;
+  }
+
   private void check(Map<String, AttributeValue> item, KeyDef def, boolean update) {
     AttributeValue v = item.get(def.name());
     if (v == null) {
       return;
     }
-    if (!v.type().equals(def.type())) {
-      throw ApiException.invalidParameter("Type mismatch for Index Key " + def.name() + " Expected: " + def.type()
-          + " Actual: " + v.type() + " IndexName: " + name);
+    String typeError = typeError(item, def);
+    if (typeError != null) {
+      throw ApiException.validation(typeError);
     }
     boolean empty = (v instanceof AttributeValue.S s && s.value().isEmpty())
         || (v instanceof AttributeValue.B b && b.value().length() == 0);

@@ -20,6 +20,7 @@ public final class Table {
   private final KeySchema keySchema;
   private final byte[] prefix;
   private final java.util.List<SecondaryIndex> indexes;
+  private final java.util.List<SecondaryIndex> indexesByName;
 
   Table(long id, ObjectNode description) {
     this.id = id;
@@ -28,6 +29,7 @@ public final class Table {
     this.keySchema = keySchemaOf(description.path("KeySchema"), description.path("AttributeDefinitions"));
     this.prefix = longBytes(id);
     this.indexes = SecondaryIndex.allOf(description, keySchema);
+    this.indexesByName = indexes.stream().sorted(java.util.Comparator.comparing(SecondaryIndex::name)).toList();
   }
 
   /** Reads a KeySchema + AttributeDefinitions pair of a description (table or index). */
@@ -77,6 +79,35 @@ public final class Table {
   /** The secondary indexes (LSIs, then GSIs). */
   public java.util.List<SecondaryIndex> indexes() {
     return indexes;
+  }
+
+  /**
+   * Rejects an item to be written whose secondary index key attributes are mistyped or empty. The
+   * indexes are checked in name order, so the message names the alphabetically first index keyed
+   * on the attribute, as DynamoDB's does; {@code update} selects the update-expression wording.
+   */
+  public void validateIndexKeys(Map<String, AttributeValue> item, boolean update) {
+    for (SecondaryIndex i : indexesByName) {
+      if (update) {
+        i.validateUpdatedItem(item);
+      } else {
+        i.validateItem(item);
+      }
+    }
+  }
+
+  /**
+   * DynamoDB's message for an index key attribute of the wrong type in {@code item} (naming the
+   * alphabetically first index keyed on it), or null. A transaction cancels with it as a reason.
+   */
+  public String indexKeyTypeError(Map<String, AttributeValue> item) {
+    for (SecondaryIndex i : indexesByName) {
+      String e = i.typeError(item);
+      if (e != null) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /** The secondary index of that name, or null. */

@@ -7,7 +7,6 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
-import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
@@ -37,9 +36,7 @@ public final class PutItemOperation implements Operation {
     if (AttributeValues.itemSize(item) > 400 * 1024) {
       throw ApiException.validation("Item size has exceeded the maximum allowed size");
     }
-    for (SecondaryIndex index : table.indexes()) {
-      index.validateItem(item); // before the condition: a bad index key is a bad request
-    }
+    table.validateIndexKeys(item, false); // before the condition: a bad index key is a bad request
     SingleItemWrite.Result result = SingleItemWrite.apply(engine, table, item, condition, old -> item,
         params.returnOldOnFailure());
     ObjectNode response = Json.object();

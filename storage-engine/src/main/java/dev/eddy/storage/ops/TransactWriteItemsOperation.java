@@ -13,7 +13,6 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.Items;
-import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
@@ -255,6 +254,14 @@ public final class TransactWriteItemsOperation implements Operation {
       return;
     }
     a.row = a.table.rowKey(a.key);
+    if (a.kind == Kind.PUT) {
+      // a mistyped index key cancels with a ValidationError reason; an empty one is refused
+      // outright (DynamoDB's answers, captured by a third-party suite)
+      a.invalid = a.table.indexKeyTypeError(a.item);
+      if (a.invalid == null) {
+        a.table.validateIndexKeys(a.item, false);
+      }
+    }
     if (a.kind == Kind.UPDATE) {
       for (String attr : a.expressions.update().updatedAttributes()) {
         if (a.table.keySchema().isKeyAttribute(attr)) {
@@ -271,7 +278,6 @@ public final class TransactWriteItemsOperation implements Operation {
     List<ObjectNode> reasons = new ArrayList<>(actions.size());
     List<ItemChange> changes = new ArrayList<>(actions.size());
     boolean cancel = false;
-    ApiException indexKeyError = null;
     for (Action a : actions) {
       ObjectNode reason = Json.object();
       reasons.add(reason);
@@ -310,15 +316,13 @@ public final class TransactWriteItemsOperation implements Operation {
           cancel = true;
           continue;
         }
-        if (indexKeyError == null) {
-          try {
-            for (SecondaryIndex index : a.table.indexes()) {
-              index.validateUpdatedItem(next);
-            }
-          } catch (ApiException e) {
-            indexKeyError = e; // answered as the request's error, where the commit would have found it
-          }
+        String typeError = a.table.indexKeyTypeError(next);
+        if (typeError != null) {
+          validationError(reason, typeError);
+          cancel = true;
+          continue;
         }
+        a.table.validateIndexKeys(next, true); // an empty index key is the request's error, not a reason
       }
       reason.put("Code", "None");
       if (a.kind != Kind.CONDITION_CHECK) {
@@ -330,9 +334,6 @@ public final class TransactWriteItemsOperation implements Operation {
     }
     if (cancel) {
       throw canceled(reasons);
-    }
-    if (indexKeyError != null) {
-      throw indexKeyError;
     }
     items.commit(changes);
   }

@@ -9,7 +9,6 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.StorageEngine;
-import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.UpdateExpression;
@@ -56,9 +55,7 @@ public final class UpdateItemOperation implements Operation {
       if (AttributeValues.itemSize(next) > 400 * 1024) {
         throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
       }
-      for (SecondaryIndex index : table.indexes()) {
-        index.validateUpdatedItem(next);
-      }
+      table.validateIndexKeys(next, true);
       return next;
     }, params.returnOldOnFailure());
 

@@ -217,4 +217,38 @@ class ConformanceTest {
         + " an empty string value. Key: pk", t.fail("Query", "{'TableName':'range','KeyConditions':{'pk':"
         + "{'ComparisonOperator':'EQ','AttributeValueList':[{'S':''}]}}}").getMessage());
   }
+
+  @Test
+  void indexKeyErrorsNameTheFirstIndexByNameAndCancelOrRefuseTransactions() {
+    // Captured from DynamoDB by a third-party suite (four regions): the message names the
+    // alphabetically first index keyed on the attribute; in a transaction a mistyped index key
+    // cancels with a ValidationError reason, an empty one is the request's own error.
+    t.call("CreateTable", "{'TableName':'cix','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},"
+        + "{'AttributeName':'sk','KeyType':'RANGE'}],'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+        + "{'AttributeName':'sk','AttributeType':'S'},{'AttributeName':'lsi1sk','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','LocalSecondaryIndexes':[{'IndexName':'lsi1','KeySchema':["
+        + "{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'lsi1sk','KeyType':'RANGE'}],"
+        + "'Projection':{'ProjectionType':'ALL'}}],'GlobalSecondaryIndexes':[{'IndexName':'gsi1','KeySchema':["
+        + "{'AttributeName':'lsi1sk','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'}}]}");
+    String mistyped = "One or more parameter values were invalid: Type mismatch for Index Key lsi1sk Expected: S"
+        + " Actual: N IndexName: gsi1";
+    assertEquals(mistyped, t.fail("PutItem", "{'TableName':'cix','Item':{'pk':{'S':'a'},'sk':{'S':'a'},"
+        + "'lsi1sk':{'N':'5'}}}").getMessage());
+    assertEquals(mistyped, t.fail("BatchWriteItem", "{'RequestItems':{'cix':[{'PutRequest':{'Item':{'pk':{'S':'a'},"
+        + "'sk':{'S':'a'},'lsi1sk':{'N':'5'}}}}]}}").getMessage());
+    var put = t.fail("TransactWriteItems", "{'TransactItems':[{'Put':{'TableName':'cix','Item':{'pk':{'S':'a'},"
+        + "'sk':{'S':'a'},'lsi1sk':{'N':'5'}}}}]}");
+    assertEquals(ErrorCode.TRANSACTION_CANCELED, put.code());
+    assertEquals(mistyped, put.extra().at("/CancellationReasons/0/Message").asText());
+    var update = t.fail("TransactWriteItems", "{'TransactItems':[{'Update':{'TableName':'cix','Key':{'pk':{'S':'a'},"
+        + "'sk':{'S':'b'}},'UpdateExpression':'SET lsi1sk = :v','ExpressionAttributeValues':{':v':{'N':'5'}}}}]}");
+    assertEquals("ValidationError", update.extra().at("/CancellationReasons/0/Code").asText());
+    assertEquals(mistyped, update.extra().at("/CancellationReasons/0/Message").asText());
+    var empty = t.fail("TransactWriteItems", "{'TransactItems':[{'Put':{'TableName':'cix','Item':{'pk':{'S':'a'},"
+        + "'sk':{'S':'c'},'lsi1sk':{'S':''}}}}]}");
+    assertEquals(ErrorCode.VALIDATION, empty.code());
+    assertEquals("One or more parameter values are not valid. A value specified for a secondary index key is not"
+        + " supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: gsi1,"
+        + " IndexKey: lsi1sk", empty.getMessage());
+  }
 }
