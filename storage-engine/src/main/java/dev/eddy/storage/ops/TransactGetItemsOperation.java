@@ -120,7 +120,10 @@ public final class TransactGetItemsOperation implements Operation {
       long size = 0;
       if (g.stored != null) {
         size = ItemCodec.size(g.stored);
-        r.set("Item", Projections.storedItem(g.stored, g.expressions.projection()));
+        JsonNode item = Projections.storedItem(g.stored, g.expressions.projection());
+        if (!(item.isObject() && item.isEmpty())) { // DynamoDB leaves Item out when the projection matches nothing
+          r.set("Item", item);
+        }
       }
       units.merge(g.tableName, 2 * Capacity.readUnits(size, true), Double::sum);
     }

@@ -371,7 +371,8 @@ public final class TransactWriteItemsOperation implements Operation {
       Table table = engine.catalog().require(a.tableName);
       Map<String, AttributeValue> key = a.kind == Kind.PUT ? table.keySchema().keyOf(a.item) : a.key;
       Map<String, AttributeValue> item = engine.items().get(table.rowKey(key));
-      units.merge(a.tableName, Capacity.readUnits(item == null ? 0 : AttributeValues.itemSize(item), true),
+      // a transactional read of each item: twice a consistent read (DynamoDB's answer to a replay)
+      units.merge(a.tableName, 2 * Capacity.readUnits(item == null ? 0 : AttributeValues.itemSize(item), true),
           Double::sum);
     }
     MultiItem.addCapacities(response, capacity, units, true, true);

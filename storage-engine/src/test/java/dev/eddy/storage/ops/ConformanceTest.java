@@ -251,4 +251,22 @@ class ConformanceTest {
         + " supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: gsi1,"
         + " IndexKey: lsi1sk", empty.getMessage());
   }
+
+  @Test
+  void transactionsAnswerAsDynamoDbDoes() {
+    // a third-party suite run against DynamoDB: a replay under the same token reports the
+    // transactional read of each item (2 units for a small item); a TransactGetItems projection
+    // that matches nothing leaves Item out
+    String put = "{'ClientRequestToken':'tok','ReturnConsumedCapacity':'TOTAL','TransactItems':[{'Put':"
+        + "{'TableName':'hash','Item':{'pk':{'S':'t'},'v':{'S':'x'}}}}]}";
+    assertEquals(2.0, t.call("TransactWriteItems", put).at("/ConsumedCapacity/0/CapacityUnits").asDouble());
+    JsonNode replay = t.call("TransactWriteItems", put).at("/ConsumedCapacity/0");
+    assertEquals(2.0, replay.get("CapacityUnits").asDouble());
+    assertEquals(2.0, replay.get("ReadCapacityUnits").asDouble());
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'u'},'v':{'S':'y'}}}");
+    JsonNode got = t.call("TransactGetItems", "{'TransactItems':[{'Get':{'TableName':'hash','Key':{'pk':{'S':'t'}},"
+        + "'ProjectionExpression':'#x','ExpressionAttributeNames':{'#x':'nope'}}},{'Get':{'TableName':'hash',"
+        + "'Key':{'pk':{'S':'u'}}}}]}");
+    assertEquals("[{},{\"Item\":{\"pk\":{\"S\":\"u\"},\"v\":{\"S\":\"y\"}}}]", got.get("Responses").toString());
+  }
 }
