@@ -52,6 +52,12 @@ class LegacyTest {
     assertTrue(Legacy.expected(map("zz", op("NULL")), null).test(ITEM));
     assertTrue(Legacy.expected(map("zz", op("NE", n(1))), null).test(ITEM));
     assertTrue(Legacy.expected(map("a", new ExpectedAttributeValue(n(5), null, "EQ", null)), null).test(ITEM));
+    // EQ and NE take every type, BOOL, NULL, lists and maps included (API reference, Condition)
+    Map<String, AttributeValue> flagged = item("f", bool(true), "l", l(n(1)), "m", m("k", s("v")));
+    assertTrue(Legacy.expected(map("f", op("EQ", bool(true))), null).test(flagged));
+    assertFalse(Legacy.expected(map("f", op("EQ", bool(false))), null).test(flagged));
+    assertTrue(Legacy.expected(map("f", op("NE", nul())), null).test(flagged));
+    assertTrue(Legacy.expected(map("l", op("EQ", l(n(1))), "m", op("EQ", m("k", s("v")))), null).test(flagged));
   }
 
   @Test
