@@ -80,6 +80,11 @@ final class Checker {
   }
 
   private void error(Cat cat, String message) {
+    if (kind == ExpressionKind.KEY_CONDITION && (cat == Cat.OPERAND || cat == Cat.FUNCTION)) {
+      // a key condition reports an undefined value or a bad operand, whichever its clauses meet
+      // first (DynamoDB, per a third-party suite's captures)
+      cat = Cat.ATTR_NAME;
+    }
     errors.putIfAbsent(cat, message);
   }
 

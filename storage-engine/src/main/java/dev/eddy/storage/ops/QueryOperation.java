@@ -44,18 +44,18 @@ public final class QueryOperation implements Operation {
       throw ApiException.validation(
           "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
-    Table table = engine.catalog().require(req.str("TableName"));
-    SecondaryIndex index = ReadRequests.index(req, table);
-    KeySchema keys = index == null ? table.keySchema() : index.keySchema();
-    String rangeName = keys.range() == null ? null : keys.range().name();
     ReadExpressions expressions = ReadExpressions.of(req);
-    // DynamoDB parses every expression and checks for unused placeholders before it looks at
-    // what the key condition and the filter say.
+    // DynamoDB parses every expression and checks for unused placeholders before it looks for the
+    // table and at what the key condition and the filter say.
     ConditionExpression keyExpression = req.has("KeyConditionExpression")
         ? expressions.keyCondition(req.str("KeyConditionExpression")) : null;
     ConditionExpression filter = req.has("FilterExpression") ? expressions.filter(req.str("FilterExpression")) : null;
     ProjectionExpression projection = ReadRequests.projection(req, expressions);
     expressions.checkAllUsed();
+    Table table = engine.catalog().require(req.str("TableName"));
+    SecondaryIndex index = ReadRequests.index(req, table);
+    KeySchema keys = index == null ? table.keySchema() : index.keySchema();
+    String rangeName = keys.range() == null ? null : keys.range().name();
     KeyCondition condition = keyExpression != null
         ? KeyCondition.of(keyExpression, keys.hash().name(), rangeName)
         : Legacy.keyConditions(keyConditions, keys.hash().name(), rangeName);

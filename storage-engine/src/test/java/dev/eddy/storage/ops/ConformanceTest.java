@@ -269,4 +269,23 @@ class ConformanceTest {
         + "'Key':{'pk':{'S':'u'}}}}]}");
     assertEquals("[{},{\"Item\":{\"pk\":{\"S\":\"u\"},\"v\":{\"S\":\"y\"}}}]", got.get("Responses").toString());
   }
+
+  @Test
+  void keyConditionProblemsAreReportedInClauseOrderAndBeforeTheTableLookup() {
+    // DynamoDB walks a KeyConditionExpression's clauses in order and reports the first problem,
+    // an undefined value or a bad operand, before it looks for the table (third-party suite,
+    // verified against the service)
+    String operand = "Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or"
+        + " function: begins_with, operand type: N";
+    String undefined = "Invalid KeyConditionExpression: An expression attribute value used in expression is not"
+        + " defined; attribute value: :missing";
+    assertEquals(undefined, t.fail("Query", "{'TableName':'range','KeyConditionExpression':"
+        + "'pk = :missing AND begins_with(sk, :n)','ExpressionAttributeValues':{':n':{'N':'1'}}}").getMessage());
+    assertEquals(operand, t.fail("Query", "{'TableName':'range','KeyConditionExpression':"
+        + "'begins_with(sk, :n) AND pk = :missing','ExpressionAttributeValues':{':n':{'N':'1'}}}").getMessage());
+    assertEquals(operand, t.fail("Query", "{'TableName':'absent','KeyConditionExpression':"
+        + "'pk = :p AND begins_with(sk, :n)','ExpressionAttributeValues':{':p':{'S':'q'},':n':{'N':'1'}}}").getMessage());
+    assertEquals(ErrorCode.RESOURCE_NOT_FOUND, t.fail("Query", "{'TableName':'absent','KeyConditionExpression':"
+        + "'pk = :p AND begins_with(sk, :s)','ExpressionAttributeValues':{':p':{'S':'q'},':s':{'S':'a'}}}").code());
+  }
 }
