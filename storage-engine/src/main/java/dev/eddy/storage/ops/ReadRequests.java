@@ -39,7 +39,13 @@ final class ReadRequests {
     }
     v.oneOf(req.str("Select"), "select", ReadSelection.SELECTS);
     Capacity.validate(req.str("ReturnConsumedCapacity"), v);
-    v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", List.of("OR", "AND"));
+    String conditionalOperator = req.str("ConditionalOperator");
+    if (query && conditionalOperator != null && !conditionalOperator.equals("AND") && !conditionalOperator.equals("OR")) {
+      // Query's newer validation answers this alone and bare, ahead of the other members' errors
+      // (captured from DynamoDB in two regions, 2026-10-09, by a third-party suite)
+      throw ApiException.validation("Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]");
+    }
+    v.oneOf(conditionalOperator, "conditionalOperator", List.of("OR", "AND"));
     Projections.validate(req, v);
   }
 

@@ -288,4 +288,13 @@ class ConformanceTest {
     assertEquals(ErrorCode.RESOURCE_NOT_FOUND, t.fail("Query", "{'TableName':'absent','KeyConditionExpression':"
         + "'pk = :p AND begins_with(sk, :s)','ExpressionAttributeValues':{':p':{'S':'q'},':s':{'S':'a'}}}").code());
   }
+
+  @Test
+  void queryAnswersABadConditionalOperatorAloneInItsNewerForm() {
+    // captured from DynamoDB (two regions, 2026-10-09) by a third-party suite; Scan keeps the older form
+    assertEquals("Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]", t.fail("Query",
+        "{'TableName':'absent','KeyConditions':{'pk':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'a'}]}},"
+        + "'QueryFilter':{'b':{'ComparisonOperator':'NULL'},'c':{'ComparisonOperator':'NULL'}},"
+        + "'ConditionalOperator':'XOR','Select':'BOGUS'}").getMessage());
+  }
 }
