@@ -105,6 +105,11 @@ public final class CreateTableOperation implements Operation {
     if (tags != null && !tags.isEmpty()) {
       d.set("_Tags", Tags.toMap(tags));
     }
+    String resourcePolicy = req.str("ResourcePolicy");
+    if (resourcePolicy != null) {
+      ResourcePolicies.checkPolicy(resourcePolicy);
+      ResourcePolicies.put(d, engine.tableArn(tableName), resourcePolicy, engine.config().clock().millis());
+    }
     Table table = engine.catalog().create(d);
     ObjectNode response = Json.object();
     response.set("TableDescription", TableDescriptions.view(engine.catalog(), table, "CREATING"));

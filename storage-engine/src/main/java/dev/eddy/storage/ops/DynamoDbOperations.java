@@ -47,6 +47,8 @@ public final class DynamoDbOperations {
       "ListExports",
       "ListImports",
       "GetResourcePolicy",
+      "PutResourcePolicy",
+      "DeleteResourcePolicy",
       "ExecuteStatement",
       "BatchExecuteStatement",
       "ExecuteTransaction");
@@ -99,6 +101,8 @@ public final class DynamoDbOperations {
       case "ListExports" -> new ListExportsOperation();
       case "ListImports" -> new ListImportsOperation();
       case "GetResourcePolicy" -> new GetResourcePolicyOperation(engine);
+      case "PutResourcePolicy" -> new PutResourcePolicyOperation(engine);
+      case "DeleteResourcePolicy" -> new DeleteResourcePolicyOperation(engine);
       case "ExecuteStatement" -> new ExecuteStatementOperation(engine, all::get);
       case "BatchExecuteStatement" -> new BatchExecuteStatementOperation(engine, all::get);
       case "ExecuteTransaction" -> new ExecuteTransactionOperation(engine, all::get);

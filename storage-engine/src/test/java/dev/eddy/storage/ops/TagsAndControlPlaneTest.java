@@ -205,4 +205,31 @@ class TagsAndControlPlaneTest {
     assertEquals("Requested resource not found: Table: nope not found",
         t.fail("GetResourcePolicy", "{'ResourceArn':'" + t.arn("nope") + "'}").getMessage());
   }
+
+  @Test
+  void resourcePoliciesAreRecordedAndReturned() {
+    t.createTable("pol", false);
+    String arn = t.arn("pol");
+    String policy = "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[]}";
+    String put = t.call("PutResourcePolicy", "{'ResourceArn':'" + arn + "','Policy':'" + policy + "'}")
+        .get("RevisionId").asText();
+    JsonNode got = t.call("GetResourcePolicy", "{'ResourceArn':'" + arn + "'}");
+    assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[]}", got.get("Policy").asText());
+    assertEquals(put, got.get("RevisionId").asText());
+    // idempotent: the same document keeps its revision
+    assertEquals(put, t.call("PutResourcePolicy", "{'ResourceArn':'" + arn + "','Policy':'" + policy + "'}")
+        .get("RevisionId").asText());
+    // conditional on the revision, or on there being no policy
+    assertEquals(ErrorCode.POLICY_NOT_FOUND, t.fail("PutResourcePolicy", "{'ResourceArn':'" + arn + "','Policy':'"
+        + policy + "','ExpectedRevisionId':'NO_POLICY'}").code());
+    assertEquals(ErrorCode.POLICY_NOT_FOUND, t.fail("DeleteResourcePolicy", "{'ResourceArn':'" + arn
+        + "','ExpectedRevisionId':'other'}").code());
+    assertEquals(put, t.call("DeleteResourcePolicy", "{'ResourceArn':'" + arn + "'}").get("RevisionId").asText());
+    assertEquals(ErrorCode.POLICY_NOT_FOUND, t.fail("GetResourcePolicy", "{'ResourceArn':'" + arn + "'}").code());
+    assertEquals(ErrorCode.POLICY_NOT_FOUND, t.fail("DeleteResourcePolicy", "{'ResourceArn':'" + arn + "'}").code());
+    assertEquals(ErrorCode.VALIDATION, t.fail("PutResourcePolicy", "{'ResourceArn':'" + arn + "','Policy':'nope'}")
+        .code());
+    // the policy stays out of the table's description
+    assertEquals(false, t.call("DescribeTable", "{'TableName':'pol'}").get("Table").has("_ResourcePolicies"));
+  }
 }
