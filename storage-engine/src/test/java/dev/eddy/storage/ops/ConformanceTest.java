@@ -217,4 +217,53 @@ class ConformanceTest {
         + " an empty string value. Key: pk", t.fail("Query", "{'TableName':'range','KeyConditions':{'pk':"
         + "{'ComparisonOperator':'EQ','AttributeValueList':[{'S':''}]}}}").getMessage());
   }
+
+  @Test
+  void createTableAnswersInDynamoDbsOrderAndWords() {
+    // nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts (captured from
+    // DynamoDB) and dynalite's createTable tests (verified against DynamoDB)
+    String required = "The parameter 'TableName' is required but was not present in the request";
+    assertEquals(required, t.fail("CreateTable", "{}").getMessage());
+    assertEquals(required, t.fail("CreateTable", "{'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}],"
+        + "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],'ProvisionedThroughput':{'ReadCapacityUnits':5,"
+        + "'WriteCapacityUnits':5}}").getMessage());
+    assertEquals(required, t.fail("CreateTable", "{'TableName':null,'KeySchema':[]}").getMessage());
+    // other operations keep the member constraint
+    assertEquals("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not"
+        + " be null", t.fail("PutItem", "{'Item':{'pk':{'S':'a'}}}").getMessage());
+
+    // GSI members' violations are listed before the LSI members' (captured eu-west-2 and us-east-1)
+    String base = "{'TableName':'order','BillingMode':'PAY_PER_REQUEST','AttributeDefinitions':[{'AttributeName':'pk',"
+        + "'AttributeType':'S'},{'AttributeName':'sk','AttributeType':'S'}],'KeySchema':[{'AttributeName':'pk',"
+        + "'KeyType':'HASH'},{'AttributeName':'sk','KeyType':'RANGE'}],";
+    String lsi = "'LocalSecondaryIndexes':[{'IndexName':'l1','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},"
+        + "{'AttributeName':'lr','KeyType':'RANGE'}],'Projection':{'ProjectionType':'ALL'}}]";
+    String gsi = "'GlobalSecondaryIndexes':[{'IndexName':'g1','KeySchema':[{'AttributeName':'gh','KeyType':'HASH'}],"
+        + "'Projection':{'ProjectionType':'ALL'}}]";
+    String tooShort = "' failed to satisfy constraint: Member must have length greater than or equal to 3";
+    assertEquals("2 validation errors detected: Value 'g1' at 'globalSecondaryIndexes.1.member.indexName" + tooShort
+        + "; Value 'l1' at 'localSecondaryIndexes.1.member.indexName" + tooShort,
+        t.fail("CreateTable", base + lsi + "," + gsi + "}").getMessage());
+
+    // fewer definitions than key elements, a key attribute named twice included
+    String keys = "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'pk','KeyType':'RANGE'}],"
+        + "'BillingMode':'PAY_PER_REQUEST'}";
+    assertEquals("Invalid KeySchema: Some index key attribute have no definition", t.fail("CreateTable",
+        "{'TableName':'dup','AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}]," + keys).getMessage());
+    assertEquals("Invalid KeySchema: Some index key attribute have no definition", t.fail("CreateTable",
+        "{'TableName':'dup','AttributeDefinitions':[],'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+            + "'BillingMode':'PAY_PER_REQUEST'}").getMessage());
+    assertEquals("Both the Hash Key and the Range Key element in the KeySchema have the same name", t.fail("CreateTable",
+        "{'TableName':'dup','AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'x',"
+            + "'AttributeType':'S'}]," + keys).getMessage());
+
+    assertEquals("1 validation error detected: Value '[KeySchemaElement(attributeName=pk, keyType=HASH),"
+        + " KeySchemaElement(attributeName=sk, keyType=RANGE), KeySchemaElement(attributeName=extra, keyType=RANGE)]'"
+        + " at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2",
+        t.fail("CreateTable", "{'TableName':'three','AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+            + "{'AttributeName':'sk','AttributeType':'S'},{'AttributeName':'extra','AttributeType':'S'}],"
+            + "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'sk','KeyType':'RANGE'},"
+            + "{'AttributeName':'extra','KeyType':'RANGE'}],'ProvisionedThroughput':{'ReadCapacityUnits':5,"
+            + "'WriteCapacityUnits':5}}").getMessage());
+  }
 }
