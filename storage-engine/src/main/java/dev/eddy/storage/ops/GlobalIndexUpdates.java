@@ -145,39 +145,34 @@ final class GlobalIndexUpdates {
       throw ApiException.limitExceeded("One or more parameter values were invalid: GlobalSecondaryIndex count"
           + " exceeds the per-table limit of " + IndexDefinitions.MAX_GSI);
     }
-    ArrayNode defs = (ArrayNode) d.get("AttributeDefinitions");
-    List<String> defined = new ArrayList<>();
-    for (JsonNode a : defs) {
-      defined.add(a.path("AttributeName").asText());
+    if (attributeDefinitions == null) {
+      throw ApiException.invalidParameter("AttributeDefinitions is not specified for index: " + name);
     }
-    List<String> merged = new ArrayList<>(defined);
-    if (attributeDefinitions != null) {
-      for (JsonNode a : attributeDefinitions) {
-        String n = a.path("AttributeName").asText();
-        for (JsonNode existing : defs) {
-          if (existing.path("AttributeName").asText().equals(n)
-              && !existing.path("AttributeType").asText().equals(a.path("AttributeType").asText())) {
-            throw ApiException.invalidParameter("Cannot change the type of an existing attribute definition: " + n);
-          }
-        }
-        if (!merged.contains(n)) {
-          merged.add(n);
-        }
-      }
+    // The request's AttributeDefinitions must define every key attribute of the new index, the
+    // table's own included: the stored definitions do not stand in for them. Its other entries
+    // (unused, or redeclaring another attribute with another type) are ignored, as DynamoDB does.
+    List<String> declared = new ArrayList<>();
+    for (JsonNode a : attributeDefinitions) {
+      declared.add(a.path("AttributeName").asText());
     }
-    IndexDefinitions.checkIndexKeySchema(c, merged);
+    IndexDefinitions.checkIndexKeySchema(c, declared);
     int projected = IndexDefinitions.checkProjection(c);
     IndexDefinitions.checkProjectedTotal(IndexDefinitions.projectedCount(d) + projected);
     IndexDefinitions.checkGsiThroughput(c, payPerRequest);
+    ArrayNode defs = (ArrayNode) d.get("AttributeDefinitions");
     for (JsonNode k : c.path("KeySchema")) {
       String attr = k.path("AttributeName").asText();
-      if (!defined.contains(attr)) {
-        for (JsonNode a : attributeDefinitions) {
-          if (a.path("AttributeName").asText().equals(attr)) {
-            defs.add(a.deepCopy());
-            defined.add(attr);
-          }
+      JsonNode given = attributeDefinitions.get(declared.indexOf(attr));
+      JsonNode stored = null;
+      for (JsonNode a : defs) {
+        if (a.path("AttributeName").asText().equals(attr)) {
+          stored = a;
         }
+      }
+      if (stored == null) {
+        defs.add(given.deepCopy());
+      } else if (!stored.path("AttributeType").asText().equals(given.path("AttributeType").asText())) {
+        throw ApiException.invalidParameter("Cannot change the type of an existing attribute definition: " + attr);
       }
     }
     int id = d.path(IndexDefinitions.NEXT_ID).asInt(1);
