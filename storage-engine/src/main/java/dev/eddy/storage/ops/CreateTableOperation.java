@@ -38,6 +38,7 @@ public final class CreateTableOperation implements Operation {
     Boolean deletionProtection = req.bool("DeletionProtectionEnabled");
     Req sse = req.obj("SSESpecification");
     ArrayNode tags = req.list("Tags");
+    Req onDemand = OnDemandThroughputs.read(req);
     ArrayNode lsis = req.list("LocalSecondaryIndexes");
     ArrayNode gsis = req.list("GlobalSecondaryIndexes");
     if (tableName == null) {
@@ -76,6 +77,7 @@ public final class CreateTableOperation implements Operation {
       throw ApiException.invalidParameter(
           "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
     }
+    OnDemandThroughputs.check(onDemand, payPerRequest, null, true, true);
     checkKeySchemaSemantics(keySchema, attributeDefinitions, lsis != null || gsis != null);
     Tags.checkSemantics(tags);
 
@@ -97,6 +99,7 @@ public final class CreateTableOperation implements Operation {
         bms.put("LastUpdateToPayPerRequestDateTime", d.get("CreationDateTime").decimalValue());
       }
     }
+    OnDemandThroughputs.apply(d, onDemand);
     if (tableClass != null) {
       d.putObject("TableClassSummary").put("TableClass", tableClass);
     }

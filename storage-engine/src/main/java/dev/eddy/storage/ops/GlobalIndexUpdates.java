@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * UpdateTable's GlobalSecondaryIndexUpdates: Create (the index is CREATING and Backfilling while
- * the existing items are indexed in the background), Update (provisioned throughput) and Delete
- * (entries removed). One index can be created or deleted per request.
+ * the existing items are indexed in the background), Update (provisioned or on-demand throughput)
+ * and Delete (entries removed). One index can be created or deleted per request.
  */
 final class GlobalIndexUpdates {
   private final List<JsonNode> creates = new ArrayList<>();
@@ -57,7 +57,7 @@ final class GlobalIndexUpdates {
         String name = update.str("IndexName");
         v.notNull(name, path + ".update.indexName");
         Req t = update.obj("ProvisionedThroughput");
-        v.notNull(t, path + ".update.provisionedThroughput");
+        OnDemandThroughputs.read(update);
         if (t != null) {
           CreateTableOperation.validateThroughput(t, t.integer("ReadCapacityUnits"), t.integer("WriteCapacityUnits"),
               path + ".update.provisionedThroughput", v);
@@ -98,14 +98,7 @@ final class GlobalIndexUpdates {
       create(d, c, payPerRequest, tableArn);
     }
     for (JsonNode u : updates) {
-      ObjectNode g = find(d, u.path("IndexName").asText());
-      if (payPerRequest) {
-        throw ApiException.validation("One or more parameter values were invalid: ProvisionedThroughput cannot be"
-            + " specified for index: " + u.path("IndexName").asText() + " when BillingMode is PAY_PER_REQUEST");
-      }
-      ObjectNode pt = (ObjectNode) g.path("ProvisionedThroughput");
-      pt.put("ReadCapacityUnits", u.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong());
-      pt.put("WriteCapacityUnits", u.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong());
+      update(find(d, u.path("IndexName").asText()), Req.element(u), payPerRequest);
     }
     for (String name : deletes) {
       ObjectNode g = find(d, name);
@@ -129,6 +122,34 @@ final class GlobalIndexUpdates {
         dropped.add(idx);
       }
     }
+  }
+
+  /**
+   * An Update action: the index's ProvisionedThroughput (PROVISIONED tables) or OnDemandThroughput
+   * (PAY_PER_REQUEST tables; WarmThroughput is accepted and not kept).
+   */
+  private static void update(ObjectNode g, Req u, boolean payPerRequest) {
+    String name = g.path("IndexName").asText();
+    Req odt = OnDemandThroughputs.read(u);
+    boolean hasPt = u.has("ProvisionedThroughput");
+    OnDemandThroughputs.check(odt, payPerRequest, name, false, false);
+    if (payPerRequest) {
+      if (hasPt || !(OnDemandThroughputs.hasMembers(odt) || u.has("WarmThroughput"))) {
+        throw ApiException.invalidParameter("The only Updates for index: " + name
+            + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
+      }
+      OnDemandThroughputs.apply(g, odt);
+      return;
+    }
+    if (!hasPt) {
+      if (u.has("WarmThroughput")) {
+        return;
+      }
+      throw ApiException.invalidParameter("ProvisionedThroughput must be specified for index: " + name);
+    }
+    ObjectNode pt = (ObjectNode) g.path("ProvisionedThroughput");
+    pt.put("ReadCapacityUnits", u.node().path("ProvisionedThroughput").path("ReadCapacityUnits").asLong());
+    pt.put("WriteCapacityUnits", u.node().path("ProvisionedThroughput").path("WriteCapacityUnits").asLong());
   }
 
   private void create(ObjectNode d, JsonNode c, boolean payPerRequest, String tableArn) {
@@ -158,7 +179,7 @@ final class GlobalIndexUpdates {
     IndexDefinitions.checkIndexKeySchema(c, declared);
     int projected = IndexDefinitions.checkProjection(c);
     IndexDefinitions.checkProjectedTotal(IndexDefinitions.projectedCount(d) + projected);
-    IndexDefinitions.checkGsiThroughput(c, payPerRequest);
+    IndexDefinitions.checkGsiThroughput(c, payPerRequest, false);
     ArrayNode defs = (ArrayNode) d.get("AttributeDefinitions");
     for (JsonNode k : c.path("KeySchema")) {
       String attr = k.path("AttributeName").asText();
