@@ -38,6 +38,13 @@ public final class CreateTableOperation implements Operation {
     Boolean deletionProtection = req.bool("DeletionProtectionEnabled");
     Req sse = req.obj("SSESpecification");
     ArrayNode tags = req.list("Tags");
+    Req onDemand = OnDemandThroughputs.read(req);
+    ArrayNode lsis = req.list("LocalSecondaryIndexes");
+    ArrayNode gsis = req.list("GlobalSecondaryIndexes");
+    if (tableName == null) {
+      // CreateTable's own text, before any other check (PutItem and the rest answer "Value null at 'tableName'")
+      throw ApiException.validation("The parameter 'TableName' is required but was not present in the request");
+    }
 
     Validation v = new Validation();
     validateAttributeDefinitions(attributeDefinitions, v);
@@ -52,13 +59,12 @@ public final class CreateTableOperation implements Operation {
       validateThroughput(throughput, rcu, wcu, "provisionedThroughput", v);
     }
     Tags.validate(tags, "tags", v);
-    ArrayNode lsis = req.list("LocalSecondaryIndexes");
-    ArrayNode gsis = req.list("GlobalSecondaryIndexes");
-    for (int i = 0; lsis != null && i < lsis.size(); i++) {
-      IndexDefinitions.validateShape(lsis.get(i), "localSecondaryIndexes." + (i + 1) + ".member", false, v);
-    }
+    // DynamoDB lists the GSI members' violations before the LSI members'
     for (int i = 0; gsis != null && i < gsis.size(); i++) {
       IndexDefinitions.validateShape(gsis.get(i), "globalSecondaryIndexes." + (i + 1) + ".member", true, v);
+    }
+    for (int i = 0; lsis != null && i < lsis.size(); i++) {
+      IndexDefinitions.validateShape(lsis.get(i), "localSecondaryIndexes." + (i + 1) + ".member", false, v);
     }
     v.throwIfAny();
 
@@ -71,6 +77,7 @@ public final class CreateTableOperation implements Operation {
       throw ApiException.invalidParameter(
           "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
     }
+    OnDemandThroughputs.check(onDemand, payPerRequest, null, true, true);
     checkKeySchemaSemantics(keySchema, attributeDefinitions, lsis != null || gsis != null);
     Tags.checkSemantics(tags);
 
@@ -92,6 +99,7 @@ public final class CreateTableOperation implements Operation {
         bms.put("LastUpdateToPayPerRequestDateTime", d.get("CreationDateTime").decimalValue());
       }
     }
+    OnDemandThroughputs.apply(d, onDemand);
     if (tableClass != null) {
       d.putObject("TableClassSummary").put("TableClass", tableClass);
     }
@@ -155,8 +163,21 @@ public final class CreateTableOperation implements Operation {
       v.add("[]", path, "Member must have length greater than or equal to 1");
     }
     if (keySchema.size() > 2) {
-      v.add(keySchema.toString(), path, "Member must have length less than or equal to 2");
+      v.add(dump(keySchema), path, "Member must have length less than or equal to 2");
     }
+  }
+
+  /**
+   * A KeySchema as DynamoDB echoes it in a length violation, the service's Java objects printed:
+   * "[KeySchemaElement(attributeName=pk, keyType=HASH), ...]".
+   */
+  private static String dump(ArrayNode keySchema) {
+    List<String> elements = new ArrayList<>();
+    for (JsonNode k : keySchema) {
+      Req r = Req.element(k);
+      elements.add("KeySchemaElement(attributeName=" + r.str("AttributeName") + ", keyType=" + r.str("KeyType") + ")");
+    }
+    return elements.toString();
   }
 
   static void validateThroughput(Req t, Long rcu, Long wcu, String path, Validation v) {
@@ -173,6 +194,10 @@ public final class CreateTableOperation implements Operation {
       if (!defined.add(d.path("AttributeName").asText())) {
         throw ApiException.invalidParameter("Cannot have two attributes with the same name");
       }
+    }
+    if (attributeDefinitions.size() < keySchema.size()) {
+      // fewer definitions than key elements (none, or a key attribute named twice) is checked first
+      throw ApiException.validation("Invalid KeySchema: Some index key attribute have no definition");
     }
     String hash = keySchema.get(0).path("AttributeName").asText();
     if (!"HASH".equals(keySchema.get(0).path("KeyType").asText())) {

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * UpdateTable's GlobalSecondaryIndexUpdates: Create (the index is CREATING and Backfilling while
- * the existing items are indexed in the background), Update (provisioned throughput) and Delete
- * (entries removed). One index can be created or deleted per request.
+ * the existing items are indexed in the background), Update (provisioned or on-demand throughput)
+ * and Delete (entries removed). One index can be created or deleted per request.
  */
 final class GlobalIndexUpdates {
   private final List<JsonNode> creates = new ArrayList<>();
@@ -57,7 +57,7 @@ final class GlobalIndexUpdates {
         String name = update.str("IndexName");
         v.notNull(name, path + ".update.indexName");
         Req t = update.obj("ProvisionedThroughput");
-        v.notNull(t, path + ".update.provisionedThroughput");
+        OnDemandThroughputs.read(update);
         if (t != null) {
           CreateTableOperation.validateThroughput(t, t.integer("ReadCapacityUnits"), t.integer("WriteCapacityUnits"),
               path + ".update.provisionedThroughput", v);
@@ -98,14 +98,7 @@ final class GlobalIndexUpdates {
       create(d, c, payPerRequest, tableArn);
     }
     for (JsonNode u : updates) {
-      ObjectNode g = find(d, u.path("IndexName").asText());
-      if (payPerRequest) {
-        throw ApiException.validation("One or more parameter values were invalid: ProvisionedThroughput cannot be"
-            + " specified for index: " + u.path("IndexName").asText() + " when BillingMode is PAY_PER_REQUEST");
-      }
-      ObjectNode pt = (ObjectNode) g.path("ProvisionedThroughput");
-      pt.put("ReadCapacityUnits", u.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong());
-      pt.put("WriteCapacityUnits", u.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong());
+      update(find(d, u.path("IndexName").asText()), Req.element(u), payPerRequest);
     }
     for (String name : deletes) {
       ObjectNode g = find(d, name);
@@ -131,6 +124,34 @@ final class GlobalIndexUpdates {
     }
   }
 
+  /**
+   * An Update action: the index's ProvisionedThroughput (PROVISIONED tables) or OnDemandThroughput
+   * (PAY_PER_REQUEST tables; WarmThroughput is accepted and not kept).
+   */
+  private static void update(ObjectNode g, Req u, boolean payPerRequest) {
+    String name = g.path("IndexName").asText();
+    Req odt = OnDemandThroughputs.read(u);
+    boolean hasPt = u.has("ProvisionedThroughput");
+    OnDemandThroughputs.check(odt, payPerRequest, name, false, false);
+    if (payPerRequest) {
+      if (hasPt || !(OnDemandThroughputs.hasMembers(odt) || u.has("WarmThroughput"))) {
+        throw ApiException.invalidParameter("The only Updates for index: " + name
+            + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
+      }
+      OnDemandThroughputs.apply(g, odt);
+      return;
+    }
+    if (!hasPt) {
+      if (u.has("WarmThroughput")) {
+        return;
+      }
+      throw ApiException.invalidParameter("ProvisionedThroughput must be specified for index: " + name);
+    }
+    ObjectNode pt = (ObjectNode) g.path("ProvisionedThroughput");
+    pt.put("ReadCapacityUnits", u.node().path("ProvisionedThroughput").path("ReadCapacityUnits").asLong());
+    pt.put("WriteCapacityUnits", u.node().path("ProvisionedThroughput").path("WriteCapacityUnits").asLong());
+  }
+
   private void create(ObjectNode d, JsonNode c, boolean payPerRequest, String tableArn) {
     String name = c.path("IndexName").asText();
     for (String field : List.of("LocalSecondaryIndexes", "GlobalSecondaryIndexes")) {
@@ -145,39 +166,34 @@ final class GlobalIndexUpdates {
       throw ApiException.limitExceeded("One or more parameter values were invalid: GlobalSecondaryIndex count"
           + " exceeds the per-table limit of " + IndexDefinitions.MAX_GSI);
     }
-    ArrayNode defs = (ArrayNode) d.get("AttributeDefinitions");
-    List<String> defined = new ArrayList<>();
-    for (JsonNode a : defs) {
-      defined.add(a.path("AttributeName").asText());
+    if (attributeDefinitions == null) {
+      throw ApiException.invalidParameter("AttributeDefinitions is not specified for index: " + name);
     }
-    List<String> merged = new ArrayList<>(defined);
-    if (attributeDefinitions != null) {
-      for (JsonNode a : attributeDefinitions) {
-        String n = a.path("AttributeName").asText();
-        for (JsonNode existing : defs) {
-          if (existing.path("AttributeName").asText().equals(n)
-              && !existing.path("AttributeType").asText().equals(a.path("AttributeType").asText())) {
-            throw ApiException.invalidParameter("Cannot change the type of an existing attribute definition: " + n);
-          }
-        }
-        if (!merged.contains(n)) {
-          merged.add(n);
-        }
-      }
+    // The request's AttributeDefinitions must define every key attribute of the new index, the
+    // table's own included: the stored definitions do not stand in for them. Its other entries
+    // (unused, or redeclaring another attribute with another type) are ignored, as DynamoDB does.
+    List<String> declared = new ArrayList<>();
+    for (JsonNode a : attributeDefinitions) {
+      declared.add(a.path("AttributeName").asText());
     }
-    IndexDefinitions.checkIndexKeySchema(c, merged);
+    IndexDefinitions.checkIndexKeySchema(c, declared);
     int projected = IndexDefinitions.checkProjection(c);
     IndexDefinitions.checkProjectedTotal(IndexDefinitions.projectedCount(d) + projected);
-    IndexDefinitions.checkGsiThroughput(c, payPerRequest);
+    IndexDefinitions.checkGsiThroughput(c, payPerRequest, false);
+    ArrayNode defs = (ArrayNode) d.get("AttributeDefinitions");
     for (JsonNode k : c.path("KeySchema")) {
       String attr = k.path("AttributeName").asText();
-      if (!defined.contains(attr)) {
-        for (JsonNode a : attributeDefinitions) {
-          if (a.path("AttributeName").asText().equals(attr)) {
-            defs.add(a.deepCopy());
-            defined.add(attr);
-          }
+      JsonNode given = attributeDefinitions.get(declared.indexOf(attr));
+      JsonNode stored = null;
+      for (JsonNode a : defs) {
+        if (a.path("AttributeName").asText().equals(attr)) {
+          stored = a;
         }
+      }
+      if (stored == null) {
+        defs.add(given.deepCopy());
+      } else if (!stored.path("AttributeType").asText().equals(given.path("AttributeType").asText())) {
+        throw ApiException.invalidParameter("Cannot change the type of an existing attribute definition: " + attr);
       }
     }
     int id = d.path(IndexDefinitions.NEXT_ID).asInt(1);

@@ -54,6 +54,7 @@ final class IndexDefinitions {
         CreateTableOperation.validateThroughput(t, t.integer("ReadCapacityUnits"), t.integer("WriteCapacityUnits"),
             path + ".provisionedThroughput", v);
       }
+      OnDemandThroughputs.read(r);
     }
   }
 
@@ -116,7 +117,7 @@ final class IndexDefinitions {
         if (!names.add(name)) {
           throw ApiException.invalidParameter("Duplicate index name: " + name);
         }
-        checkGsiThroughput(i, payPerRequest);
+        checkGsiThroughput(i, payPerRequest, true);
         addKeys(i, used);
         out.add(description(i, nextId++, true, payPerRequest, tableArn, "ACTIVE"));
       }
@@ -140,7 +141,8 @@ final class IndexDefinitions {
     }
   }
 
-  static void checkGsiThroughput(JsonNode i, boolean payPerRequest) {
+  /** The throughput of a new GSI: ProvisionedThroughput by billing mode, then OnDemandThroughput. */
+  static void checkGsiThroughput(JsonNode i, boolean payPerRequest, boolean createTable) {
     String name = i.path("IndexName").asText();
     boolean has = i.hasNonNull("ProvisionedThroughput");
     if (payPerRequest && has) {
@@ -150,6 +152,7 @@ final class IndexDefinitions {
     if (!payPerRequest && !has) {
       throw ApiException.invalidParameter("ProvisionedThroughput must be specified for index: " + name);
     }
+    OnDemandThroughputs.check(OnDemandThroughputs.read(Req.element(i)), payPerRequest, name, true, createTable);
   }
 
   private static void addKeys(JsonNode index, Set<String> used) {
@@ -227,6 +230,7 @@ final class IndexDefinitions {
       JsonNode given = i.path("ProvisionedThroughput");
       pt.put("ReadCapacityUnits", payPerRequest ? 0 : given.path("ReadCapacityUnits").asLong());
       pt.put("WriteCapacityUnits", payPerRequest ? 0 : given.path("WriteCapacityUnits").asLong());
+      OnDemandThroughputs.apply(o, OnDemandThroughputs.read(Req.element(i)));
     }
     o.put("IndexArn", tableArn + "/index/" + name);
     o.put(SecondaryIndex.ID_FIELD, id);

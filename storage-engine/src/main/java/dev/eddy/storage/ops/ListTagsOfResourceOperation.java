@@ -40,7 +40,7 @@ public final class ListTagsOfResourceOperation implements Operation {
     Req req = new Req(request);
     String arn = req.str("ResourceArn");
     String token = req.str("NextToken");
-    Tags.checkArn(arn, "ListTagsOfResource", engine, () -> { });
+    Tags.checkArn(arn, engine, () -> { });
     Table table = Tags.table(arn, engine);
     List<Map.Entry<String, JsonNode>> all = new ArrayList<>();
     JsonNode stored = table.description().get(Tags.FIELD);

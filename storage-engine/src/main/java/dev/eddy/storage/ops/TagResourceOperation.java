@@ -25,7 +25,7 @@ public final class TagResourceOperation implements Operation {
     String arn = req.str("ResourceArn");
     ArrayNode tags = req.list("Tags");
     Tags.validate(tags, "tags", new Validation());
-    Tags.checkArn(arn, "TagResource", engine, () -> new Validation().notNull(tags, "tags").throwIfAny());
+    Tags.checkArn(arn, engine, () -> new Validation().notNull(tags, "tags").throwIfAny());
     if (tags.isEmpty()) {
       throw ApiException.validation("Atleast one Tag needs to be provided as Input.");
     }

@@ -24,7 +24,6 @@ final class Tags {
   /** The AWS tag character set: letters, digits, white space and _ . : / = + - @. */
   private static final Pattern CHARS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
   private static final Pattern TABLE_ARN = Pattern.compile("arn:aws:dynamodb:[^:]+:\\d+:table/[^/]{2}[^/]+");
-  private static final Pattern ANY_ARN = Pattern.compile(".+:.+:.+:.+:.+:.+/.+");
 
   private Tags() {}
 
@@ -85,22 +84,27 @@ final class Tags {
   }
 
   /**
-   * Checks the form of a ResourceArn as DynamoDB does: null is "Invalid TableArn", something that
-   * is not an ARN at all is AccessDenied (no policy can allow it), an ARN that is not a table ARN
-   * (a stream or index ARN, a short name) is "Invalid TableArn: Invalid ResourceArn provided as
-   * input ...". {@code betweenChecks} runs after the AccessDenied check and before the ARN check
-   * (the member-null checks of the other fields sit there).
+   * Checks a ResourceArn as DynamoDB does. Null is "Invalid TableArn". Then comes the step that
+   * authorizes the request by its ARN: what does not start with "arn:" (a table's bare name too) is
+   * "ARNs must start with 'arn:'", an ARN of another account than the server's ({@code
+   * --account-id}) is AccessDenied "Access is denied". {@code betweenChecks} runs next (the
+   * member-null checks of the other fields sit there). Last, an ARN that is not a table ARN of the
+   * server's region (a stream or index ARN, another region's) is "Invalid TableArn: Invalid
+   * ResourceArn provided as input ...".
    */
-  static void checkArn(String arn, String action, StorageEngine engine, Runnable betweenChecks) {
+  static void checkArn(String arn, StorageEngine engine, Runnable betweenChecks) {
     if (arn == null) {
       throw ApiException.validation("Invalid TableArn");
     }
-    if (!ANY_ARN.matcher(arn).matches()) {
-      throw new ApiException(ErrorCode.ACCESS_DENIED, "User: arn:aws:iam::" + engine.config().accountId()
-          + ":root is not authorized to perform: dynamodb:" + action + " on resource: " + (arn.isEmpty() ? "*" : arn));
+    if (!arn.startsWith("arn:")) {
+      throw ApiException.invalidParameter("ARNs must start with 'arn:': " + arn);
+    }
+    String[] parts = arn.split(":", 6);
+    if (parts.length == 6 && parts[2].equals("dynamodb") && !parts[4].equals(engine.config().accountId())) {
+      throw new ApiException(ErrorCode.ACCESS_DENIED, "Access is denied");
     }
     betweenChecks.run();
-    if (!TABLE_ARN.matcher(arn).matches()) {
+    if (!TABLE_ARN.matcher(arn).matches() || !parts[3].equals(engine.config().region())) {
       throw ApiException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
     }
   }

@@ -31,7 +31,7 @@ public final class UntagResourceOperation implements Operation {
         }
       }
     }
-    Tags.checkArn(arn, "UntagResource", engine, () -> new Validation().notNull(keys, "tagKeys").throwIfAny());
+    Tags.checkArn(arn, engine, () -> new Validation().notNull(keys, "tagKeys").throwIfAny());
     if (keys.isEmpty()) {
       throw ApiException.validation("Atleast one Tag Key needs to be provided as Input.");
     }

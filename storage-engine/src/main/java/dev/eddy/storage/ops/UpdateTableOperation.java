@@ -10,7 +10,7 @@ import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import java.math.BigDecimal;
 
-/** UpdateTable: billing mode, throughput, deletion protection, table class, SSE and streams. */
+/** UpdateTable: billing mode, provisioned and on-demand throughput, deletion protection, table class, SSE, streams. */
 public final class UpdateTableOperation implements Operation {
   private final StorageEngine engine;
 
@@ -28,6 +28,7 @@ public final class UpdateTableOperation implements Operation {
     String tableClass = req.str("TableClass");
     Req sse = req.obj("SSESpecification");
     Req stream = req.obj("StreamSpecification");
+    Req onDemand = OnDemandThroughputs.read(req);
     Validation v = new Validation();
     v.tableName(name, "tableName");
     v.oneOf(billingMode, "billingMode", CreateTableOperation.BILLING_MODES);
@@ -43,7 +44,7 @@ public final class UpdateTableOperation implements Operation {
       throw ApiException.validation("ReplicaUpdates are not supported by this version of Eddy");
     }
     if (indexUpdates == null && billingMode == null && throughput == null && deletionProtection == null && tableClass == null
-        && sse == null && stream == null && !req.has("OnDemandThroughput") && !req.has("WarmThroughput")) {
+        && sse == null && stream == null && onDemand == null && !req.has("WarmThroughput")) {
       throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
           + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
     }
@@ -80,6 +81,9 @@ public final class UpdateTableOperation implements Operation {
           throw ApiException.invalidParameter(
               "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
         }
+        if (!currentMode.equals(mode)) {
+          OnDemandThroughputs.dropAll(d);
+        }
         if (throughput != null) {
           ObjectNode pt = (ObjectNode) d.get("ProvisionedThroughput");
           long oldR = pt.path("ReadCapacityUnits").asLong();
@@ -110,6 +114,8 @@ public final class UpdateTableOperation implements Operation {
           changedCapacity[0] = true;
         }
       }
+      OnDemandThroughputs.check(onDemand, mode.equals("PAY_PER_REQUEST"), null, false, false);
+      OnDemandThroughputs.apply(d, onDemand);
       if (deletionProtection != null) {
         d.put("DeletionProtectionEnabled", deletionProtection);
       }
@@ -144,6 +150,7 @@ public final class UpdateTableOperation implements Operation {
     if (sse != null) {
       Sse.describeUpdating(view, current.description());
     }
+    OnDemandThroughputs.describeRemoved(view, onDemand);
     response.set("TableDescription", view);
     return response;
   }

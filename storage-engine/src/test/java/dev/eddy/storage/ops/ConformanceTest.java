@@ -1,6 +1,7 @@
 package dev.eddy.storage.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -296,5 +297,205 @@ class ConformanceTest {
         "{'TableName':'absent','KeyConditions':{'pk':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'a'}]}},"
         + "'QueryFilter':{'b':{'ComparisonOperator':'NULL'},'c':{'ComparisonOperator':'NULL'}},"
         + "'ConditionalOperator':'XOR','Select':'BOGUS'}").getMessage());
+  }
+
+  @Test
+  void createTableAnswersInDynamoDbsOrderAndWords() {
+    // nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts (captured from
+    // DynamoDB) and dynalite's createTable tests (verified against DynamoDB)
+    String required = "The parameter 'TableName' is required but was not present in the request";
+    assertEquals(required, t.fail("CreateTable", "{}").getMessage());
+    assertEquals(required, t.fail("CreateTable", "{'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}],"
+        + "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],'ProvisionedThroughput':{'ReadCapacityUnits':5,"
+        + "'WriteCapacityUnits':5}}").getMessage());
+    assertEquals(required, t.fail("CreateTable", "{'TableName':null,'KeySchema':[]}").getMessage());
+    // other operations keep the member constraint
+    assertEquals("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not"
+        + " be null", t.fail("PutItem", "{'Item':{'pk':{'S':'a'}}}").getMessage());
+
+    // GSI members' violations are listed before the LSI members' (captured eu-west-2 and us-east-1)
+    String base = "{'TableName':'order','BillingMode':'PAY_PER_REQUEST','AttributeDefinitions':[{'AttributeName':'pk',"
+        + "'AttributeType':'S'},{'AttributeName':'sk','AttributeType':'S'}],'KeySchema':[{'AttributeName':'pk',"
+        + "'KeyType':'HASH'},{'AttributeName':'sk','KeyType':'RANGE'}],";
+    String lsi = "'LocalSecondaryIndexes':[{'IndexName':'l1','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},"
+        + "{'AttributeName':'lr','KeyType':'RANGE'}],'Projection':{'ProjectionType':'ALL'}}]";
+    String gsi = "'GlobalSecondaryIndexes':[{'IndexName':'g1','KeySchema':[{'AttributeName':'gh','KeyType':'HASH'}],"
+        + "'Projection':{'ProjectionType':'ALL'}}]";
+    String tooShort = "' failed to satisfy constraint: Member must have length greater than or equal to 3";
+    assertEquals("2 validation errors detected: Value 'g1' at 'globalSecondaryIndexes.1.member.indexName" + tooShort
+        + "; Value 'l1' at 'localSecondaryIndexes.1.member.indexName" + tooShort,
+        t.fail("CreateTable", base + lsi + "," + gsi + "}").getMessage());
+
+    // fewer definitions than key elements, a key attribute named twice included
+    String keys = "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'pk','KeyType':'RANGE'}],"
+        + "'BillingMode':'PAY_PER_REQUEST'}";
+    assertEquals("Invalid KeySchema: Some index key attribute have no definition", t.fail("CreateTable",
+        "{'TableName':'dup','AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}]," + keys).getMessage());
+    assertEquals("Invalid KeySchema: Some index key attribute have no definition", t.fail("CreateTable",
+        "{'TableName':'dup','AttributeDefinitions':[],'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+            + "'BillingMode':'PAY_PER_REQUEST'}").getMessage());
+    assertEquals("Both the Hash Key and the Range Key element in the KeySchema have the same name", t.fail("CreateTable",
+        "{'TableName':'dup','AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'x',"
+            + "'AttributeType':'S'}]," + keys).getMessage());
+
+    assertEquals("1 validation error detected: Value '[KeySchemaElement(attributeName=pk, keyType=HASH),"
+        + " KeySchemaElement(attributeName=sk, keyType=RANGE), KeySchemaElement(attributeName=extra, keyType=RANGE)]'"
+        + " at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2",
+        t.fail("CreateTable", "{'TableName':'three','AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+            + "{'AttributeName':'sk','AttributeType':'S'},{'AttributeName':'extra','AttributeType':'S'}],"
+            + "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'sk','KeyType':'RANGE'},"
+            + "{'AttributeName':'extra','KeyType':'RANGE'}],'ProvisionedThroughput':{'ReadCapacityUnits':5,"
+            + "'WriteCapacityUnits':5}}").getMessage());
+  }
+
+  @Test
+  void aNewGlobalIndexIsDefinedByTheRequestsAttributeDefinitions() {
+    // nubo-db/dynamodb-conformance tests/tier2/updateTable/gsi.test.ts and third-party captures from
+    // DynamoDB: the request must define every key attribute of the new index, the table's own
+    // included ("AttributeDefinitions is not specified for index: ..." without any); entries for
+    // other attributes are ignored, a conflicting type for the table key too (the stored type stays)
+    String create = "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'bySk','KeySchema':[{'AttributeName':'sk',"
+        + "'KeyType':'HASH'},{'AttributeName':'g','KeyType':'RANGE'}],'Projection':{'ProjectionType':'KEYS_ONLY'}}}]}";
+    assertEquals("One or more parameter values were invalid: Some index key attributes are not defined in"
+        + " AttributeDefinitions. Keys: [sk, g], AttributeDefinitions: [g]", t.fail("UpdateTable", "{'TableName':'range',"
+        + "'AttributeDefinitions':[{'AttributeName':'g','AttributeType':'S'}]," + create).getMessage());
+    assertEquals("One or more parameter values were invalid: AttributeDefinitions is not specified for index: bySk",
+        t.fail("UpdateTable", "{'TableName':'range'," + create).getMessage());
+    JsonNode d = t.call("UpdateTable", "{'TableName':'range','AttributeDefinitions':[{'AttributeName':'pk',"
+        + "'AttributeType':'N'},{'AttributeName':'g','AttributeType':'S'},{'AttributeName':'unused','AttributeType':'B'},"
+        + "{'AttributeName':'sk','AttributeType':'N'}]," + create).get("TableDescription");
+    String defs = "[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},"
+        + "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"}]";
+    assertEquals(defs, d.get("AttributeDefinitions").toString());
+    t.engine.indexes().awaitBackfills();
+    assertEquals(defs, t.call("DescribeTable", "{'TableName':'range'}").at("/Table/AttributeDefinitions").toString());
+    t.call("PutItem", "{'TableName':'range','Item':{'pk':{'S':'still a string'},'sk':{'N':'1'},'g':{'S':'x'}}}");
+    assertEquals(1, t.call("Query", "{'TableName':'range','IndexName':'bySk','KeyConditionExpression':'sk = :s',"
+        + "'ExpressionAttributeValues':{':s':{'N':'1'}}}").get("Count").asInt());
+  }
+
+  @Test
+  void onDemandThroughputOfATableIsRecordedDescribedAndChecked() {
+    // API reference (OnDemandThroughput: limits >= 1, -1 removes one); nubo-db/dynamodb-conformance
+    // tier1 createTable/updateTable config tests; third-party captures from DynamoDB for the texts,
+    // the member-by-member merge and the -1 echoed by UpdateTable only
+    String table = "{'TableName':'odt','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],'AttributeDefinitions':"
+        + "[{'AttributeName':'pk','AttributeType':'S'}],%s}";
+    String ppr = "'BillingMode':'PAY_PER_REQUEST','OnDemandThroughput':";
+    assertEquals("One or more parameter values were invalid: Requested MaxReadRequestUnits for OnDemandThroughput for"
+        + " table is outside of valid range", t.fail("CreateTable", String.format(table, ppr
+        + "{'MaxReadRequestUnits':-5,'MaxWriteRequestUnits':5}")).getMessage());
+    assertEquals("One or more parameter values were invalid: Requested MaxWriteRequestUnits for OnDemandThroughput for"
+        + " table is outside of valid range", t.fail("CreateTable", String.format(table, ppr
+        + "{'MaxReadRequestUnits':5,'MaxWriteRequestUnits':0}")).getMessage());
+    assertEquals(ErrorCode.VALIDATION, t.fail("CreateTable", String.format(table, ppr
+        + "{'MaxReadRequestUnits':-1,'MaxWriteRequestUnits':-1}")).code(), "-1 removes a limit; a new table has none");
+    assertEquals("One or more parameter values were invalid: MaxWriteRequestUnits for OnDemandThroughput cannot be"
+        + " specified when table BillingMode is PROVISIONED.", t.fail("CreateTable", String.format(table,
+        "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1},'OnDemandThroughput':"
+            + "{'MaxWriteRequestUnits':5}")).getMessage());
+    assertEquals(ErrorCode.SERIALIZATION, t.fail("CreateTable", String.format(table, ppr
+        + "{'MaxReadRequestUnits':'5'}")).code());
+
+    JsonNode created = t.call("CreateTable", String.format(table, ppr + "{'MaxReadRequestUnits':10,"
+        + "'MaxWriteRequestUnits':5}")).get("TableDescription");
+    assertEquals("{\"MaxReadRequestUnits\":10,\"MaxWriteRequestUnits\":5}", created.get("OnDemandThroughput").toString());
+    assertEquals(created.get("OnDemandThroughput"), describe("odt").get("OnDemandThroughput"));
+
+    JsonNode updated = t.call("UpdateTable", "{'TableName':'odt','OnDemandThroughput':{'MaxReadRequestUnits':20,"
+        + "'MaxWriteRequestUnits':15}}").get("TableDescription");
+    assertEquals("ACTIVE", updated.get("TableStatus").asText(), "applied at once, as DynamoDB does");
+    assertEquals("{\"MaxReadRequestUnits\":20,\"MaxWriteRequestUnits\":15}", updated.get("OnDemandThroughput").toString());
+    t.call("UpdateTable", "{'TableName':'odt','OnDemandThroughput':{'MaxReadRequestUnits':30}}");
+    assertEquals("{\"MaxReadRequestUnits\":30,\"MaxWriteRequestUnits\":15}", describe("odt").get("OnDemandThroughput")
+        .toString(), "a member left out keeps its limit");
+    updated = t.call("UpdateTable", "{'TableName':'odt','OnDemandThroughput':{'MaxReadRequestUnits':-1}}")
+        .get("TableDescription");
+    assertEquals("{\"MaxReadRequestUnits\":-1,\"MaxWriteRequestUnits\":15}", updated.get("OnDemandThroughput").toString());
+    assertEquals("{\"MaxWriteRequestUnits\":15}", describe("odt").get("OnDemandThroughput").toString());
+    updated = t.call("UpdateTable", "{'TableName':'odt','OnDemandThroughput':{'MaxWriteRequestUnits':-1}}")
+        .get("TableDescription");
+    assertEquals("{\"MaxWriteRequestUnits\":-1}", updated.get("OnDemandThroughput").toString());
+    assertFalse(describe("odt").has("OnDemandThroughput"), "no limit left: no block");
+    assertEquals("One or more parameter values were invalid: Requested MaxWriteRequestUnits for OnDemandThroughput for"
+        + " table is outside of valid range", t.fail("UpdateTable", "{'TableName':'odt','OnDemandThroughput':"
+        + "{'MaxWriteRequestUnits':0}}").getMessage());
+    assertEquals(ErrorCode.VALIDATION, t.fail("UpdateTable", "{'TableName':'odt','OnDemandThroughput':"
+        + "{'MaxReadRequestUnits':-2}}").code());
+
+    // a switch to PROVISIONED takes no limits and drops those set
+    t.call("UpdateTable", "{'TableName':'odt','OnDemandThroughput':{'MaxReadRequestUnits':7}}");
+    assertEquals("One or more parameter values were invalid: MaxReadRequestUnits for OnDemandThroughput cannot be"
+        + " specified when the table BillingMode is PROVISIONED", t.fail("UpdateTable", "{'TableName':'odt',"
+        + "'BillingMode':'PROVISIONED','ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1},"
+        + "'OnDemandThroughput':{'MaxReadRequestUnits':8}}").getMessage());
+    t.call("UpdateTable", "{'TableName':'odt','BillingMode':'PROVISIONED','ProvisionedThroughput':"
+        + "{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}");
+    assertFalse(describe("odt").has("OnDemandThroughput"));
+    t.call("UpdateTable", "{'TableName':'odt','BillingMode':'PAY_PER_REQUEST','OnDemandThroughput':"
+        + "{'MaxWriteRequestUnits':9}}");
+    assertEquals("{\"MaxWriteRequestUnits\":9}", describe("odt").get("OnDemandThroughput").toString());
+  }
+
+  @Test
+  void onDemandThroughputOfAGlobalIndexIsRecordedDescribedAndChecked() {
+    // API reference (GlobalSecondaryIndex, UpdateGlobalSecondaryIndexAction); third-party captures
+    // from DynamoDB for the texts and for the index's own limits
+    String table = "{'TableName':'godt','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],'AttributeDefinitions':"
+        + "[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'S'}],%s,"
+        + "'GlobalSecondaryIndexes':[{'IndexName':'gsi','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
+        + "'Projection':{'ProjectionType':'KEYS_ONLY'}%s}]}";
+    String ppr = "'BillingMode':'PAY_PER_REQUEST'";
+    assertEquals("One or more parameter values were invalid: Requested MaxReadRequestUnits for OnDemandThroughput for"
+        + " index : gsi is outside of valid range", t.fail("CreateTable", String.format(table, ppr,
+        ",'OnDemandThroughput':{'MaxReadRequestUnits':0}")).getMessage());
+    assertEquals("One or more parameter values were invalid: MaxReadRequestUnits for OnDemandThroughput for index: gsi"
+        + " cannot be specified when table BillingMode is PROVISIONED.", t.fail("CreateTable", String.format(table,
+        "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}", ",'ProvisionedThroughput':"
+            + "{'ReadCapacityUnits':1,'WriteCapacityUnits':1},'OnDemandThroughput':{'MaxReadRequestUnits':10}"))
+        .getMessage());
+    JsonNode created = t.call("CreateTable", String.format(table, ppr,
+        ",'OnDemandThroughput':{'MaxReadRequestUnits':50,'MaxWriteRequestUnits':40}")).get("TableDescription");
+    assertEquals("{\"MaxReadRequestUnits\":50,\"MaxWriteRequestUnits\":40}",
+        created.at("/GlobalSecondaryIndexes/0/OnDemandThroughput").toString());
+    JsonNode d = describe("godt");
+    assertFalse(d.has("OnDemandThroughput"), "the index's limits are its own");
+    assertEquals(created.at("/GlobalSecondaryIndexes/0/OnDemandThroughput"),
+        d.at("/GlobalSecondaryIndexes/0/OnDemandThroughput"));
+
+    String update = "{'TableName':'godt','GlobalSecondaryIndexUpdates':[{'Update':{'IndexName':'gsi'%s}}]}";
+    t.call("UpdateTable", String.format(update, ",'OnDemandThroughput':{'MaxWriteRequestUnits':5000}"));
+    assertEquals("{\"MaxReadRequestUnits\":50,\"MaxWriteRequestUnits\":5000}",
+        describe("godt").at("/GlobalSecondaryIndexes/0/OnDemandThroughput").toString());
+    String onlyOnDemand = "One or more parameter values were invalid: The only Updates for index: gsi when"
+        + " TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput";
+    assertEquals(onlyOnDemand, t.fail("UpdateTable", String.format(update,
+        ",'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}")).getMessage());
+    assertEquals(onlyOnDemand, t.fail("UpdateTable", String.format(update, "")).getMessage());
+    assertEquals(onlyOnDemand, t.fail("UpdateTable", String.format(update, ",'OnDemandThroughput':{}")).getMessage());
+    assertEquals("One or more parameter values were invalid: Requested MaxReadRequestUnits for OnDemandThroughput for"
+        + " index : gsi is outside of valid range", t.fail("UpdateTable", String.format(update,
+        ",'OnDemandThroughput':{'MaxReadRequestUnits':0}")).getMessage());
+    t.call("UpdateTable", String.format(update, ",'OnDemandThroughput':{'MaxReadRequestUnits':-1,"
+        + "'MaxWriteRequestUnits':-1}"));
+    assertFalse(describe("godt").at("/GlobalSecondaryIndexes/0").has("OnDemandThroughput"));
+
+    // a GSI added by UpdateTable takes limits too; a switch to PROVISIONED drops every index's
+    JsonNode added = t.call("UpdateTable", "{'TableName':'godt','AttributeDefinitions':[{'AttributeName':'h',"
+        + "'AttributeType':'N'}],'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'byH','KeySchema':"
+        + "[{'AttributeName':'h','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'},'OnDemandThroughput':"
+        + "{'MaxReadRequestUnits':3}}}]}").get("TableDescription");
+    assertEquals("{\"MaxReadRequestUnits\":3}", added.at("/GlobalSecondaryIndexes/1/OnDemandThroughput").toString());
+    t.engine.indexes().awaitBackfills();
+    t.call("UpdateTable", "{'TableName':'godt','BillingMode':'PROVISIONED','ProvisionedThroughput':"
+        + "{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}");
+    assertFalse(describe("godt").at("/GlobalSecondaryIndexes/1").has("OnDemandThroughput"));
+    assertEquals("One or more parameter values were invalid: MaxReadRequestUnits for OnDemandThroughput for index : gsi"
+        + " cannot be specified when the table BillingMode is PROVISIONED", t.fail("UpdateTable", String.format(update,
+        ",'OnDemandThroughput':{'MaxReadRequestUnits':10}")).getMessage());
+  }
+
+  private JsonNode describe(String table) {
+    return t.call("DescribeTable", "{'TableName':'" + table + "'}").get("Table");
   }
 }

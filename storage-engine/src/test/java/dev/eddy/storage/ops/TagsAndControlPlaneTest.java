@@ -46,14 +46,12 @@ class TagsAndControlPlaneTest {
     t.createTable("tab1", false);
     String arn = t.arn("tab1");
     assertEquals("Invalid TableArn", t.fail("TagResource", "{}").getMessage());
-    ApiException e = t.fail("TagResource", "{'ResourceArn':'abcd','Tags':[]}");
-    assertEquals(ErrorCode.ACCESS_DENIED, e.code());
-    assertTrue(e.getMessage().endsWith("is not authorized to perform: dynamodb:TagResource on resource: abcd"));
-    assertEquals("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null",
-        t.fail("TagResource", "{'ResourceArn':'a:b:c:d:e:f/g'}").getMessage());
-    assertEquals("Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g",
-        t.fail("TagResource", "{'ResourceArn':'a:b:c:d:e:f/g','Tags':[]}").getMessage());
+    // a ResourceArn is read (and authorized) before the other members are checked
     String streamArn = arn + "/stream/2026-01-01T00:00:00.000";
+    assertEquals("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null",
+        t.fail("TagResource", "{'ResourceArn':'" + streamArn + "'}").getMessage());
+    assertEquals("Invalid TableArn: Invalid ResourceArn provided as input " + streamArn,
+        t.fail("TagResource", "{'ResourceArn':'" + streamArn + "','Tags':[]}").getMessage());
     assertEquals("Invalid TableArn: Invalid ResourceArn provided as input " + streamArn,
         t.fail("TagResource", "{'ResourceArn':'" + streamArn + "','Tags':[{'Key':'a','Value':'b'}]}").getMessage());
     assertEquals("Atleast one Tag needs to be provided as Input.",
@@ -72,7 +70,7 @@ class TagsAndControlPlaneTest {
         t.fail("TagResource", "{'ResourceArn':'" + arn + "','Tags':[{'Key':'dup','Value':'1'},{'Key':'dup','Value':'2'}]}")
             .getMessage());
     assertEquals("[]", tags("tab1"), "all or nothing");
-    e = t.fail("TagResource", "{'ResourceArn':'" + t.arn("nope") + "','Tags':[{'Key':'a','Value':'b'}]}");
+    ApiException e = t.fail("TagResource", "{'ResourceArn':'" + t.arn("nope") + "','Tags':[{'Key':'a','Value':'b'}]}");
     assertEquals(ErrorCode.RESOURCE_NOT_FOUND, e.code());
     assertEquals("Requested resource not found: ResourceArn: " + t.arn("nope") + " not found", e.getMessage());
     assertEquals(ErrorCode.RESOURCE_NOT_FOUND,
@@ -83,6 +81,40 @@ class TagsAndControlPlaneTest {
         t.fail("UntagResource", "{'ResourceArn':'" + arn + "','TagKeys':['']}").getMessage());
     assertEquals("1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null",
         t.fail("UntagResource", "{'ResourceArn':'" + arn + "'}").getMessage());
+  }
+
+  @Test
+  void resourceArnsAsDynamoDbReadsThem() {
+    // answers captured from DynamoDB (third-party, ListTagsOfResource/TagResource identifier
+    // shapes): what is not an ARN, a bare table name included, is a ValidationException; another
+    // account's ARN is AccessDenied; another region's is no table ARN; a missing table of this
+    // account and region is ResourceNotFound
+    t.createTable("tab1", false);
+    String arn = t.arn("tab1");
+    for (String op : new String[] {"ListTagsOfResource", "TagResource", "UntagResource"}) {
+      String rest = op.equals("TagResource") ? ",'Tags':[{'Key':'a','Value':'b'}]}" : op.equals("UntagResource")
+          ? ",'TagKeys':['a']}" : "}";
+      for (String notAnArn : new String[] {"not-an-arn", "tab1", "a:b:c:d:e:f/g", ""}) {
+        ApiException e = t.fail(op, "{'ResourceArn':'" + notAnArn + "'" + rest);
+        assertEquals(ErrorCode.VALIDATION, e.code());
+        assertEquals("One or more parameter values were invalid: ARNs must start with 'arn:': " + notAnArn, e.getMessage());
+      }
+      String foreign = arn.replace(":000000000000:", ":123456789012:");
+      ApiException e = t.fail(op, "{'ResourceArn':'" + foreign + "'" + rest);
+      assertEquals(ErrorCode.ACCESS_DENIED, e.code(), op);
+      assertEquals("Access is denied", e.getMessage());
+      String otherRegion = arn.replace(":us-east-1:", ":eu-west-2:");
+      assertEquals("Invalid TableArn: Invalid ResourceArn provided as input " + otherRegion,
+          t.fail(op, "{'ResourceArn':'" + otherRegion + "'" + rest).getMessage());
+      e = t.fail(op, "{'ResourceArn':'" + t.arn("nope") + "'" + rest);
+      assertEquals(ErrorCode.RESOURCE_NOT_FOUND, e.code());
+      assertEquals("Requested resource not found: ResourceArn: " + t.arn("nope") + " not found", e.getMessage());
+    }
+    // authorization comes before the member checks of the other fields
+    assertEquals("One or more parameter values were invalid: ARNs must start with 'arn:': tab1",
+        t.fail("TagResource", "{'ResourceArn':'tab1'}").getMessage());
+    assertEquals(ErrorCode.ACCESS_DENIED, t.fail("UntagResource", "{'ResourceArn':'"
+        + arn.replace(":000000000000:", ":123456789012:") + "'}").code());
   }
 
   @Test
