@@ -61,7 +61,7 @@ public final class AttributeValues {
           ? "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue"
           : "Unexpected value type in payload");
     }
-    if (depth >= MAX_NESTING) {
+    if (depth >= MAX_NESTING && !DeepRequests.nestingDeferred()) {
       throw ApiException.validation(
           "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
               + " supported limit");

@@ -35,7 +35,7 @@ public final class Json {
   /**
    * How deep a request's JSON may nest. DynamoDB reads a request whose values nest far past their
    * 32-level limit and refuses it with the nesting error (its answers are captured to 101 levels,
-   * about 210 JSON levels), so the parser must too; this bound, far above
+   * about 210 JSON levels; see {@link DeepRequests}), so the parser must too; this bound, far above
    * that, keeps the recursive reading of trees off the end of the stack. Deeper is a
    * SerializationException.
    */
