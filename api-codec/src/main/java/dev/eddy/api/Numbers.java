@@ -12,8 +12,10 @@ public final class Numbers {
   /** Parses and checks a number as DynamoDB does, throwing its ValidationException texts. */
   public static BigDecimal parse(String text) {
     if (text == null || text.isEmpty() || !looksNumeric(text)) {
+      // An empty text keeps the colon and the space (nubo-db/dynamodb-conformance, "Number values -
+      // messages by operation": PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem and Query).
       throw ApiException.validation(
-          "The parameter cannot be converted to a numeric value" + (text == null || text.isEmpty() ? "" : ": " + text));
+          "The parameter cannot be converted to a numeric value" + (text == null ? "" : ": " + text));
     }
     if (text.length() > LONG_TEXT) {
       return check(parseLongText(text));
@@ -21,8 +23,16 @@ public final class Numbers {
     BigDecimal value;
     try {
       value = new BigDecimal(text);
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw ApiException.validation("The parameter cannot be converted to a numeric value: " + text);
+    } catch (NumberFormatException e) {
+      // The text looks numeric, so only its exponent can be past what a BigDecimal scale holds
+      // (an int): DynamoDB reads it as a 64-bit integer and checks the magnitude.
+      return check(parseLongText(text));
+    }
+    if (value.signum() == 0) {
+      int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+      if (e >= 0) {
+        checkZero(Long.parseLong(text, e + 1, text.length(), 10));
+      }
     }
     return check(value);
   }
@@ -32,10 +42,14 @@ public final class Numbers {
   private static final long EXPONENT_CAP = 1_000_000_000_000L;
 
   /**
-   * Parses a long number text (already known to look numeric) in linear time: BigDecimal's
-   * parsing and stripTrailingZeros are quadratic in the number of digits, so a 400 KB run of
-   * zeros would otherwise take many seconds. Leading and trailing zeros are dropped from the
-   * digits first; more than 38 remaining digits, or an exponent out of range, is refused here.
+   * Parses a number text (already known to look numeric) that is long, or whose exponent does not
+   * fit an int, in linear time: BigDecimal's parsing and stripTrailingZeros are quadratic in the
+   * number of digits, so a 400 KB run of zeros would otherwise take many seconds. Leading and
+   * trailing zeros are dropped from the digits first; more than 38 remaining digits, or a magnitude
+   * out of range, is refused here. The exponent is read as DynamoDB reads it: a 64-bit integer
+   * (past that, the text is not a number), so {@code 1e2147483648} overflows and
+   * {@code 1e-99999999999} underflows (nubo-db/dynamodb-conformance, "Number limits - exponents",
+   * captured from DynamoDB).
    */
   private static BigDecimal parseLongText(String s) {
     int i = 0;
@@ -70,24 +84,20 @@ public final class Numbers {
     }
     long exponent = 0;
     if (i < s.length()) {
-      int j = i + 1;
-      boolean expNegative = false;
-      if (s.charAt(j) == '-' || s.charAt(j) == '+') {
-        expNegative = s.charAt(j) == '-';
-        j++;
+      try {
+        exponent = Long.parseLong(s, i + 1, s.length(), 10);
+      } catch (NumberFormatException e) {
+        throw ApiException.validation("The parameter cannot be converted to a numeric value: " + s);
       }
-      for (; j < s.length(); j++) {
-        exponent = Math.min(EXPONENT_CAP, exponent * 10 + (s.charAt(j) - '0'));
-      }
-      if (expNegative) {
-        exponent = -exponent;
-      }
+      // Far outside the range either way; capped so that the sums below cannot overflow.
+      exponent = Math.max(-EXPONENT_CAP, Math.min(EXPONENT_CAP, exponent));
     }
     int end = digits.length();
     while (end > 0 && digits.charAt(end - 1) == '0') {
       end--;
     }
     if (end == 0) {
+      checkZero(exponent);
       return BigDecimal.ZERO;
     }
     if (end > 38) {
@@ -95,16 +105,38 @@ public final class Numbers {
     }
     // value = 0.d1d2...dn x 10^(beforePoint - leadingDropped + exponent)
     long adjusted = beforePoint - leadingDropped + exponent - 1;
-    if (adjusted > 125) {
-      throw ApiException.validation(
-          "Number overflow. Attempting to store a number with magnitude larger than supported range");
-    }
-    if (adjusted < -130) {
-      throw ApiException.validation(
-          "Number underflow. Attempting to store a number with magnitude smaller than supported range");
-    }
+    checkExponent(adjusted);
     BigDecimal v = new BigDecimal(new java.math.BigInteger(digits.substring(0, end)), (int) (end - 1 - adjusted));
     return negative ? v.negate() : v;
+  }
+
+  /**
+   * A zero is range-checked by the exponent it is written with, as DynamoDB does: {@code 0e125}
+   * is 0, {@code 0e126} overflows and {@code 0e-131} underflows (nubo-db/dynamodb-conformance,
+   * "Number limits - exponents", captured from DynamoDB).
+   */
+  private static void checkZero(long writtenExponent) {
+    checkExponent(writtenExponent);
+  }
+
+  /** Refuses a value whose exponent, in d.ddd x 10^exponent form, is outside 1E-130 .. 9.99..E+125. */
+  private static void checkExponent(long adjusted) {
+    if (adjusted > 125) {
+      throw overflow();
+    }
+    if (adjusted < -130) {
+      throw underflow();
+    }
+  }
+
+  private static ApiException overflow() {
+    return ApiException.validation(
+        "Number overflow. Attempting to store a number with magnitude larger than supported range");
+  }
+
+  private static ApiException underflow() {
+    return ApiException.validation(
+        "Number underflow. Attempting to store a number with magnitude smaller than supported range");
   }
 
   /** Checks precision and range of a computed value (e.g. the result of SET a = a + :n). */
@@ -118,12 +150,10 @@ public final class Numbers {
     }
     BigDecimal abs = v.abs();
     if (abs.compareTo(MAX) > 0) {
-      throw ApiException.validation(
-          "Number overflow. Attempting to store a number with magnitude larger than supported range");
+      throw overflow();
     }
     if (abs.compareTo(MIN) < 0) {
-      throw ApiException.validation(
-          "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+      throw underflow();
     }
     return v;
   }

@@ -23,12 +23,12 @@ public final class DeleteItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Key", true);
+    WriteParams params = WriteParams.read(req, "Key", true, ExpressionParameters.Operation.DELETE_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> key = req.item("Key");
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.DELETE_ITEM);
+    Map<String, AttributeValue> key = params.values();
+    ActionExpressions expressions = params.expressions();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);

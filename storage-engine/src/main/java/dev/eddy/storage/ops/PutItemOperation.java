@@ -24,12 +24,12 @@ public final class PutItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Item", true);
+    WriteParams params = WriteParams.read(req, "Item", true, ExpressionParameters.Operation.PUT_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> item = req.item("Item");
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.PUT_ITEM);
+    Map<String, AttributeValue> item = params.values();
+    ActionExpressions expressions = params.expressions();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateItemKey(item);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
+import dev.eddy.api.DeepRequests;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
@@ -89,16 +90,9 @@ public final class TransactWriteItemsOperation implements Operation {
     validateItems(transactItems, v);
     v.throwIfAny();
 
-    List<Action> actions = new ArrayList<>(transactItems.size());
-    long totalBytes = 0;
-    for (JsonNode el : transactItems) {
-      Action a = parse(Req.element(el));
-      totalBytes += AttributeValues.itemSize(a.kind == Kind.PUT ? a.item : a.key);
-      actions.add(a);
-    }
-    if (totalBytes > MAX_TRANSACTION_BYTES) {
-      throw ApiException.validation("Transaction size has exceeded the maximum allowed size of 4 MB");
-    }
+    // Actions are checked one at a time in request order; in a request deep enough for DynamoDB
+    // to read it the older way, a value nested too deep is reported after every other problem.
+    List<Action> actions = DeepRequests.nestingLast(request, () -> parseAll(transactItems));
     if (token == null) {
       return execute(actions, capacity, metrics);
     }
@@ -156,6 +150,21 @@ public final class TransactWriteItemsOperation implements Operation {
             WriteParams.RETURN_ON_FAILURE);
       }
     }
+  }
+
+  /** Reads every TransactWriteItem and checks the transaction's size. */
+  private static List<Action> parseAll(ArrayNode transactItems) {
+    List<Action> actions = new ArrayList<>(transactItems.size());
+    long totalBytes = 0;
+    for (JsonNode el : transactItems) {
+      Action a = parse(Req.element(el));
+      totalBytes += AttributeValues.itemSize(a.kind == Kind.PUT ? a.item : a.key);
+      actions.add(a);
+    }
+    if (totalBytes > MAX_TRANSACTION_BYTES) {
+      throw ApiException.validation("Transaction size has exceeded the maximum allowed size of 4 MB");
+    }
+    return actions;
   }
 
   /** Reads one TransactWriteItem: its values and expressions (all checked before any table is read). */

@@ -27,12 +27,12 @@ public final class UpdateItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Key", false);
+    WriteParams params = WriteParams.read(req, "Key", false, ExpressionParameters.Operation.UPDATE_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> key = req.item("Key");
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.UPDATE_ITEM);
+    Map<String, AttributeValue> key = params.values();
+    ActionExpressions expressions = params.expressions();
     UpdateExpression update = expressions.update();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
 
