@@ -45,7 +45,7 @@ public final class BatchExecuteStatementOperation implements Operation {
     boolean writes = false;
     for (Req r : entries) {
       try {
-        PartiQL.Prepared p = partiql.prepare(r.str("Statement"), r.list("Parameters"));
+        PartiQL.Prepared p = partiql.prepare(r.str("Statement"), PartiQL.parameters(r.list("Parameters")));
         if (p.statement() instanceof Pql.Exists) {
           throw ApiException.validation("Unsupported operation: EXISTS can only be used in ExecuteTransaction");
         }

@@ -56,7 +56,7 @@ public final class ExecuteTransactionOperation implements Operation {
     for (int i = 0; i < entries.size(); i++) {
       PartiQL.Prepared p;
       try {
-        p = partiql.prepare(entries.get(i).str("Statement"), entries.get(i).list("Parameters"));
+        p = partiql.prepare(entries.get(i).str("Statement"), PartiQL.parameters(entries.get(i).list("Parameters")));
         check(p);
       } catch (ApiException e) {
         if (e.code() == ErrorCode.VALIDATION) {

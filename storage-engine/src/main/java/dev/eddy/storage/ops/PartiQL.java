@@ -88,8 +88,12 @@ final class PartiQL {
     this.ops = ops;
   }
 
-  /** A parsed statement bound to its table and parameters. */
-  record Prepared(String text, Statement statement, Table table, List<AttributeValue> params) {
+  /**
+   * A parsed statement bound to its table and parameters; {@code where} is its WHERE clause as a
+   * checked condition (null when it has none).
+   */
+  record Prepared(String text, Statement statement, Table table, List<AttributeValue> params,
+      ConditionExpression where) {
     boolean isRead() {
       return statement instanceof Select;
     }
@@ -99,40 +103,41 @@ final class PartiQL {
     }
   }
 
-  /** Parses a statement, checks its parameters and finds its table (ResourceNotFoundException if absent). */
-  Prepared prepare(String text, ArrayNode parameters) {
-    PartiQLParser.Parsed parsed = PartiQLParser.parse(text);
+  /** The statement's parameters as attribute values (their own errors come before the statement's). */
+  static List<AttributeValue> parameters(ArrayNode parameters) {
     List<AttributeValue> params = new ArrayList<>();
     if (parameters != null) {
       for (JsonNode p : parameters) {
         params.add(AttributeValues.read(p));
       }
     }
+    return params;
+  }
+
+  /**
+   * Parses a statement, checks it against its parameters (their number, then the WHERE clause as
+   * a condition: operand types and functions are a property of the statement, so they answer
+   * before the table is looked up) and finds its table (ResourceNotFoundException if absent).
+   */
+  Prepared prepare(String text, List<AttributeValue> params) {
+    PartiQLParser.Parsed parsed = PartiQLParser.parse(text);
     if (params.size() != parsed.parameterCount()) {
       throw ApiException.validation("Number of parameters in request and statement don't match.");
     }
-    String tableName = tableOf(parsed.statement());
-    Table table = engine.catalog().get(tableName);
+    Expr where = parsed.statement().where();
+    ConditionExpression condition = where == null ? null : condition(where, new Binder(params));
+    Table table = engine.catalog().get(parsed.statement().table());
     if (table == null) {
       throw ApiException.resourceNotFound("Requested resource not found");
     }
-    return new Prepared(text, parsed.statement(), table, params);
+    return new Prepared(text, parsed.statement(), table, params, condition);
   }
 
-  static String tableOf(Statement s) {
-    if (s instanceof Select sel) {
-      return sel.table();
-    }
-    if (s instanceof Insert i) {
-      return i.table();
-    }
-    if (s instanceof Update u) {
-      return u.table();
-    }
-    if (s instanceof Delete d) {
-      return d.table();
-    }
-    return ((Exists) s).select().table();
+  /** A WHERE clause as the condition the expression library evaluates (and checks, with PartiQL's messages). */
+  static ConditionExpression condition(Expr where, Binder binder) {
+    ExpressionBuilder eb = new ExpressionBuilder(binder);
+    String text = eb.condition(where);
+    return ConditionExpression.parse(text, new ExpressionContext(eb.names(), eb.values()), ExpressionKind.PARTIQL);
   }
 
   /** Options of one statement execution. */
@@ -383,12 +388,7 @@ final class PartiQL {
     Binder binder = new Binder(p.params());
     KeySchema ks = keySchema(p.table(), sel.index());
     List<Step> steps = plan(sel, ks, binder);
-    ConditionExpression filter = null;
-    if (sel.where() != null) {
-      ExpressionBuilder eb = new ExpressionBuilder(binder);
-      String text = eb.condition(sel.where());
-      filter = ConditionExpression.parse(text, new ExpressionContext(eb.names(), eb.values()), ExpressionKind.FILTER);
-    }
+    ConditionExpression filter = p.where();
     boolean descending = checkOrder(sel, ks, steps);
 
     int step = 0;

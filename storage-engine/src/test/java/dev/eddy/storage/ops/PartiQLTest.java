@@ -206,6 +206,90 @@ class PartiQLTest {
     assertTrue(t.captured.stream().allMatch(c -> c.origin() == ItemChange.Origin.USER));
   }
 
+  /** The keys a SELECT of item 'f' returns with the condition added: ["f"] when it holds, [] when not. */
+  private List<String> keysWhere(String condition) {
+    List<String> out = new ArrayList<>();
+    stmt("SELECT * FROM hash WHERE pk = 'f' AND " + condition).get("Items").forEach(i -> out.add(i.at("/pk/S").asText()));
+    return out;
+  }
+
+  /**
+   * attribute_exists and attribute_not_exists in a WHERE, as DynamoDB runs them: a filter of a
+   * SELECT, the condition of an UPDATE or DELETE (false: ConditionalCheckFailed), also in a
+   * transaction (third-party suite, whereFunctions, captured against DynamoDB).
+   */
+  @Test
+  void conditionFunctionsInWhere() {
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'f'},'ss':{'SS':['a','b']},'s':{'S':'str'},"
+        + "'m':{'M':{'sub':{'S':'x'}}},'marker':{'S':'here'}}}");
+    assertEquals(List.of("f"), keysWhere("attribute_exists(ss)"));
+    assertEquals(List.of(), keysWhere("attribute_exists(nope)"));
+    assertEquals(List.of("f"), keysWhere("attribute_not_exists(nope)"));
+    assertEquals(List.of(), keysWhere("attribute_not_exists(ss)"));
+    assertEquals(List.of("f"), keysWhere("NOT attribute_exists(nope)"));
+    assertEquals(List.of("f"), keysWhere("ATTRIBUTE_EXISTS(ss)"));
+    assertEquals(List.of("f"), keysWhere("(attribute_exists(nope) OR attribute_exists(ss))"));
+    assertEquals(List.of("f"), keysWhere("attribute_exists(ss) = true"));
+    assertEquals(List.of(), keysWhere("attribute_exists(ss) = false"));
+    assertEquals(List.of("f"), keysWhere("attribute_exists(ss) <> false"));
+    assertEquals(List.of("f"), keysWhere("attribute_exists(\"ss\")"));
+    assertEquals(List.of("f"), keysWhere("attribute_exists(m.sub)"));
+    assertEquals(List.of(), keysWhere("attribute_exists(m.nope)"));
+    assertEquals(List.of("f"), keysWhere("size(s) = 3 AND attribute_type(ss, 'SS')"));
+    assertEquals("[{\"pk\":{\"S\":\"f\"}}]", stmt("SELECT pk FROM hash WHERE attribute_exists(marker)").get("Items").toString());
+
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'w'},'a':{'N':'5'}}}");
+    stmt("UPDATE hash SET z = 1 WHERE pk = 'w' AND attribute_exists(a)");
+    assertEquals("1", get("hash", "{'pk':{'S':'w'}}").at("/z/N").asText());
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, stmtFails("UPDATE hash SET z = 2 WHERE pk = 'w' AND attribute_not_exists(z)").code());
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, stmtFails("DELETE FROM hash WHERE pk = 'w' AND attribute_exists(nope)").code());
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, stmtFails("UPDATE hash SET z = 1 WHERE pk = 'absent' AND attribute_not_exists(pk)").code());
+    assertEquals(null, get("hash", "{'pk':{'S':'absent'}}"));
+    ObjectNode tx = Json.object();
+    tx.putArray("TransactStatements").addObject().put("Statement", "UPDATE hash SET y = 1 WHERE pk = 'w' AND attribute_exists(a)");
+    t.ops.get("ExecuteTransaction").handle(tx);
+    assertEquals("1", get("hash", "{'pk':{'S':'w'}}").at("/y/N").asText());
+    stmt("DELETE FROM hash WHERE pk = 'w' AND attribute_not_exists(nope)");
+    assertEquals(null, get("hash", "{'pk':{'S':'w'}}"));
+  }
+
+  /**
+   * The messages of the WHERE clause are the expression library's without the "Invalid
+   * FilterExpression: " prefix, and they answer before the table is looked up; unknown functions
+   * and misplaced ones carry the position DynamoDB gives (partiqlFunctions, comparison and
+   * validation-ordering/partiql in the third-party suite, captured).
+   */
+  @Test
+  void functionAndOperandMessages() {
+    String where = "SELECT * FROM hash WHERE pk = 'f' AND ";
+    assertEquals("Operator or function requires a document path; operator or function: attribute_exists",
+        stmtFails(where + "attribute_exists('ss')").getMessage());
+    assertEquals("Operator or function requires a document path; operator or function: attribute_exists",
+        stmtFails(where + "attribute_exists(?)", "Parameters", "[{'S':'ss'}]").getMessage());
+    assertEquals("Incorrect number of operands for operator or function; operator or function: attribute_exists,"
+        + " number of operands: 0", stmtFails(where + "attribute_exists()").getMessage());
+    assertEquals("Incorrect number of operands for operator or function; operator or function: attribute_exists,"
+        + " number of operands: 2", stmtFails(where + "attribute_exists(ss, ns)").getMessage());
+    assertEquals("Unexpected path component at 1:8:16",
+        stmtFails("SELECT attribute_exists(ss) FROM hash WHERE pk = 'f'").getMessage());
+    assertEquals("Unrecognized function: exists at 1:" + (where.length() + 1) + ":6",
+        stmtFails(where + "EXISTS(ss)").getMessage());
+    assertEquals("Unrecognized function: set_add at 1:" + (where.length() + 1) + ":7",
+        stmtFails(where + "set_add(ss, <<'x'>>) = ss").getMessage());
+    assertEquals("Unrecognized function: set_add at 3:5:7", stmtFails("SELECT *\nFROM hash WHERE pk = 'f' AND\n    "
+        + "set_add(ss, <<'x'>>) = ss").getMessage(), "lines and columns count from 1");
+    assertEquals("Statement wasn't well formed, can't be processed: Invalid path dot component",
+        stmtFails(where + "attribute_exists(m.inner)").getMessage());
+    assertEquals("Incorrect operand type for operator or function; operator or function: <, operand type: BOOL",
+        stmtFails(where + "val < ?", "Parameters", "[{'BOOL':true}]").getMessage());
+    ApiException first = stmtFails("SELECT pk FROM nope WHERE pk = ? AND val >= ?", "Parameters", "[{'S':'x'},{'BOOL':true}]");
+    assertEquals(ErrorCode.VALIDATION, first.code(), "the operand check comes before the table lookup");
+    assertEquals("Incorrect operand type for operator or function; operator or function: >=, operand type: BOOL",
+        first.getMessage());
+    assertTrue(stmtFails("SELECT pk FROM hash WHERE pk = 'f' AND val BETWEEN ? AND ?", "Parameters",
+        "[{'BOOL':true},{'BOOL':false}]").getMessage().contains("operator or function: BETWEEN"));
+  }
+
   @Test
   void errorsAsDynamoDb() {
     String nwf = "Statement wasn't well formed, can't be processed: ";
