@@ -192,13 +192,13 @@ final class PartiQL {
 
   /** The request PutItem would get for an INSERT (conditional on the key being absent). */
   ObjectNode insertRequest(Prepared p, Insert ins, ExpressionBuilder eb) {
-    AttributeValue item = new Binder(p.params()).value(ins.value());
-    if (!(item instanceof AttributeValue.M m)) {
+    Map<String, AttributeValue> item = new Binder(p.params()).item(ins.value());
+    if (item == null) {
       throw ApiException.validation("Unsupported operation: Insert value must be a tuple");
     }
     ObjectNode req = Json.object();
     req.put("TableName", p.tableName());
-    req.set("Item", AttributeValues.itemToJson(m.values()));
+    req.set("Item", AttributeValues.itemToJson(item));
     req.put("ConditionExpression", "attribute_not_exists(" + eb.name(p.table().keySchema().hash().name()) + ")");
     putExpressions(req, eb);
     return req;

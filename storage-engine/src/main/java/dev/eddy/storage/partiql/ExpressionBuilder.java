@@ -220,10 +220,7 @@ public final class ExpressionBuilder {
         continue;
       }
       if (a.value() instanceof Call c && (c.name().equals("set_add") || c.name().equals("set_delete"))) {
-        if (c.args().size() != 2 || !(c.args().get(0) instanceof PathExpr p) || !p.equals(a.target())) {
-          throw unsupported(c.name() + " must name the updated attribute as its first argument");
-        }
-        append(c.name().equals("set_add") ? add : delete, target + " " + value(binder.value(c.args().get(1))));
+        append(c.name().equals("set_add") ? add : delete, target + " " + value(setOperand(a, c)));
         continue;
       }
       append(set, target + " = " + updateValue(a.value()));
@@ -234,6 +231,25 @@ public final class ExpressionBuilder {
     clause(out, "ADD", add);
     clause(out, "DELETE", delete);
     return out.toString();
+  }
+
+  /** The set SET_ADD or SET_DELETE adds or removes, with DynamoDB's messages for misuse. */
+  private AttributeValue setOperand(Action a, Call c) {
+    String function = c.name().toUpperCase(java.util.Locale.ROOT);
+    if (c.args().size() != 2) {
+      throw ApiException.validation(function + " must have exactly two arguments at " + c.at());
+    }
+    if (!(c.args().get(0) instanceof PathExpr p) || !p.equals(a.target())) {
+      throw ApiException.validation("The first argument to " + function + " must equal the assignment value at " + c.at());
+    }
+    Expr second = c.args().get(1);
+    AttributeValue v = second instanceof SetExpr || second instanceof Param ? binder.value(second) : null;
+    if (!(v instanceof AttributeValue.SS || v instanceof AttributeValue.NS || v instanceof AttributeValue.BS)) {
+      // DynamoDB points at the first argument here
+      throw ApiException.validation("The second argument to " + function + " must be a value with type SET at "
+          + c.argsAt().get(0));
+    }
+    return v;
   }
 
   private String updateValue(Expr e) {
