@@ -13,6 +13,7 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KeySchema;
+import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ConditionExpression;
@@ -386,7 +387,9 @@ final class PartiQL {
 
   private ObjectNode select(Prepared p, Select sel, Options o) {
     Binder binder = new Binder(p.params());
-    KeySchema ks = keySchema(p.table(), sel.index());
+    SecondaryIndex index = index(p.table(), sel.index());
+    KeySchema ks = index == null ? p.table().keySchema() : index.keySchema();
+    boolean fetch = index != null && checkIndexRead(index, sel, p.where(), o.consistentRead());
     List<Step> steps = plan(sel, ks, binder);
     ConditionExpression filter = p.where();
     boolean descending = checkOrder(sel, ks, steps);
@@ -401,9 +404,10 @@ final class PartiQL {
         throw invalidToken();
       }
     }
+    boolean capacity = o.capacity() != null && !o.capacity().equals("NONE");
     long remaining = o.limit() == null ? Long.MAX_VALUE : o.limit();
     long bytes = 0;
-    double units = 0;
+    Capacity.Units units = new Capacity.Units(p.tableName());
     ObjectNode response = Json.object();
     ArrayNode items = response.putArray("Items");
     String token = null;
@@ -418,8 +422,8 @@ final class PartiQL {
       if (o.consistentRead()) {
         req.put("ConsistentRead", true);
       }
-      if (o.capacity() != null) {
-        req.put("ReturnConsumedCapacity", "TOTAL");
+      if (capacity) {
+        req.put("ReturnConsumedCapacity", "INDEXES");
       }
       List<JsonNode> found = new ArrayList<>();
       JsonNode lastKey = null;
@@ -436,8 +440,11 @@ final class PartiQL {
           found.add(r.get("Item"));
         }
       } else {
-        if (sel.index() != null) {
-          req.put("IndexName", sel.index());
+        if (index != null) {
+          req.put("IndexName", index.name());
+        }
+        if (fetch) {
+          req.put("Select", "ALL_ATTRIBUTES"); // an LSI completes its entries with the table items
         }
         if (remaining != Long.MAX_VALUE) {
           req.put("Limit", remaining);
@@ -466,11 +473,14 @@ final class PartiQL {
         }
         lastKey = r.get("LastEvaluatedKey");
       }
-      units += r.path("ConsumedCapacity").path("CapacityUnits").asDouble(0);
+      if (r.has("ConsumedCapacity")) {
+        units.addReported(r.get("ConsumedCapacity"));
+      }
       for (JsonNode it : found) {
         Map<String, AttributeValue> item = AttributeValues.readItem(it);
         bytes += AttributeValues.itemSize(item);
-        if (filter == null || filter.test(item)) {
+        // the filter sees what the index holds, also when the table item completes it
+        if (filter == null || filter.test(fetch ? index.project(item) : item)) {
           items.add(AttributeValues.itemToJson(project(sel.projection(), item)));
         }
       }
@@ -490,13 +500,60 @@ final class PartiQL {
     if (token != null) {
       response.put("NextToken", token);
     }
-    if (o.capacity() != null && !o.capacity().equals("NONE")) {
-      ObjectNode cc = response.putObject("ConsumedCapacity");
-      cc.put("TableName", p.tableName());
-      cc.put("CapacityUnits", units);
-      cc.put("ReadCapacityUnits", units);
+    if (capacity) {
+      response.set("ConsumedCapacity", Capacity.entry(o.capacity(), units, true, true));
     }
     return response;
+  }
+
+  /**
+   * DynamoDB's rules for a SELECT on an index: no strongly consistent read of a GSI; a GSI
+   * refuses to project what it does not hold, an LSI fetches it from the table (returns true
+   * then); and a read keyed on the index partition key may not filter on an attribute the index
+   * does not hold (unkeyed, the read is a scan of the index and such a filter matches nothing).
+   */
+  private static boolean checkIndexRead(SecondaryIndex index, Select sel, ConditionExpression where,
+      boolean consistentRead) {
+    if (index.isGlobal() && consistentRead) {
+      throw ApiException.validation("Strongly consistent read is not supported on Global Secondary Indexes");
+    }
+    boolean fetch = false;
+    if (sel.projection() != null) {
+      List<String> attributes = new ArrayList<>();
+      for (Expr e : sel.projection()) {
+        if (e instanceof PathExpr path) {
+          attributes.add((String) path.elements().get(0));
+        }
+      }
+      if (index.isGlobal()) {
+        ReadSelection.requireProjected(index, attributes);
+      } else {
+        fetch = attributes.stream().anyMatch(a -> !index.projects(a));
+      }
+    }
+    if (where != null && keyed(sel.where(), index.keySchema().hash().name())) {
+      List<String> unprojected = new ArrayList<>();
+      for (String a : where.topLevelAttributes()) {
+        if (!index.projects(a)) {
+          unprojected.add(a);
+        }
+      }
+      if (!unprojected.isEmpty()) {
+        throw ApiException.invalidParameter("Secondary index " + index.name()
+            + " does not project one or more filter attributes: " + unprojected);
+      }
+    }
+    return fetch;
+  }
+
+  /** True when a top-level condition of the WHERE clause gives the partition key values (= or IN). */
+  private static boolean keyed(Expr where, String hashKey) {
+    for (Expr c : conjuncts(where)) {
+      if (equalityValue(c, hashKey) != null || c instanceof In in && isAttribute(in.value(), hashKey)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean keyMatchesSchema(Map<String, AttributeValue> key, KeySchema ks) {
@@ -561,18 +618,15 @@ final class PartiQL {
     return descending;
   }
 
-  private static KeySchema keySchema(Table table, String index) {
+  private static SecondaryIndex index(Table table, String name) {
+    if (name == null) {
+      return null;
+    }
+    SecondaryIndex index = table.index(name);
     if (index == null) {
-      return table.keySchema();
+      throw ApiException.validation("The table does not have the specified index"); // PartiQL's text names no index
     }
-    for (String field : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
-      for (JsonNode i : table.description().path(field)) {
-        if (index.equals(i.path("IndexName").asText())) {
-          return Table.keySchemaOf(i.path("KeySchema"), table.description().path("AttributeDefinitions"));
-        }
-      }
-    }
-    throw ApiException.validation("The table does not have the specified index"); // PartiQL's text names no index
+    return index;
   }
 
   /** SELECT's projection: each path under its leaf name (a.b gives "b", l[1] gives "l[1]"). */
