@@ -349,6 +349,27 @@ final class PartiQL {
     return key;
   }
 
+  /**
+   * True when the WHERE clause is nothing but equalities giving each attribute of the table's key
+   * one value: what a read of one item by its key (in a transaction or a batch) may say.
+   */
+  static boolean keyOnly(Expr where, KeySchema ks, Binder binder) {
+    List<KeyDef> defs = ks.range() == null ? List.of(ks.hash()) : List.of(ks.hash(), ks.range());
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    for (Expr c : conjuncts(where)) {
+      KeyDef def = defs.stream().filter(d -> equalityValue(c, d.name()) != null).findFirst().orElse(null);
+      if (def == null) {
+        return false;
+      }
+      AttributeValue v = binder.value(equalityValue(c, def.name()));
+      if (!v.equals(key.getOrDefault(def.name(), v))) {
+        return false;
+      }
+      key.put(def.name(), v);
+    }
+    return key.size() == defs.size();
+  }
+
   /** The partition key values the WHERE clause pins (equality, IN, or an OR of those), or null. */
   private static List<AttributeValue> partitionValues(Expr where, String pk, Binder binder) {
     if (where == null) {
