@@ -305,7 +305,7 @@ final class PartiQL {
   }
 
   /** The value an equality conjunct gives a top-level attribute, or null. */
-  private static Expr equalityValue(Expr conjunct, String attribute) {
+  static Expr equalityValue(Expr conjunct, String attribute) {
     if (conjunct instanceof Binary b && b.op().equals("=")) {
       if (isAttribute(b.left(), attribute) && Binder.isValue(b.right())) {
         return b.right();
@@ -317,7 +317,7 @@ final class PartiQL {
     return null;
   }
 
-  private static boolean isAttribute(Expr e, String attribute) {
+  static boolean isAttribute(Expr e, String attribute) {
     return e instanceof PathExpr p && p.elements().size() == 1 && p.elements().get(0).equals(attribute);
   }
 
@@ -585,6 +585,7 @@ final class PartiQL {
   }
 
   private List<Step> plan(Select sel, KeySchema ks, Binder binder) {
+    PartiQLOverlap.check(sel.where(), ks, binder);
     List<Step> steps = new ArrayList<>();
     if (sel.index() == null) {
       Map<String, AttributeValue> key = keyOf(sel.where(), ks, binder);
