@@ -113,7 +113,7 @@ KNOWN.update({
     "pq-insert-wrong-type": "UNVERIFIED: DynamoDB Local's PartiQL key-type text differs from the PutItem text Eddy answers with",
     "pq-param-unused": "UNVERIFIED: Eddy rejects more Parameters than placeholders ('Number of parameters in request and statement don't match.'); DynamoDB Local ignores the extra one",
     "pq-bad-table-name": "UNVERIFIED: DynamoDB Local validates the table name inside the statement; Eddy answers ResourceNotFoundException",
-    "pq-bes-reads": "UNVERIFIED: per-statement error texts of BatchExecuteStatement differ; Eddy also names the TableName of a failed statement",
+    "pq-bes-reads": "per-statement error texts of BatchExecuteStatement differ: Eddy answers a read without the whole key with DynamoDB's 'Select statements within BatchExecuteStatement must specify the primary key in the where clause.' and no TableName (third-party suite's AWS captures)",
     "pq-bes-writes": "UNVERIFIED: DynamoDB Local rejects the whole batch when two statements target one item; Eddy answers per statement (DuplicateItem, ConditionalCheckFailed)",
     "pq-et-mixed": "UNVERIFIED: wording of the mixed read/write ExecuteTransaction error",
     "scan-filter-proj": "the item DynamoDB Local accepted with a JSON number for N (put-num-json-number) is missing in Eddy",

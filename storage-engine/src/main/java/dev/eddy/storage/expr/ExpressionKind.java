@@ -6,7 +6,9 @@ public enum ExpressionKind {
   FILTER("FilterExpression"),
   KEY_CONDITION("KeyConditionExpression"),
   UPDATE("UpdateExpression"),
-  PROJECTION("ProjectionExpression");
+  PROJECTION("ProjectionExpression"),
+  /** A PartiQL WHERE clause translated into a condition: DynamoDB's PartiQL messages name no parameter. */
+  PARTIQL(null);
 
   private final String parameter;
 
@@ -14,13 +16,13 @@ public enum ExpressionKind {
     this.parameter = parameter;
   }
 
-  /** The request parameter name, e.g. "ConditionExpression". */
+  /** The request parameter name, e.g. "ConditionExpression" (null for PARTIQL). */
   public String parameter() {
     return parameter;
   }
 
-  /** "Invalid ConditionExpression: " and so on. */
+  /** "Invalid ConditionExpression: " and so on ("" for PARTIQL). */
   String prefix() {
-    return "Invalid " + parameter + ": ";
+    return parameter == null ? "" : "Invalid " + parameter + ": ";
   }
 }

@@ -45,7 +45,7 @@ public final class BatchExecuteStatementOperation implements Operation {
     boolean writes = false;
     for (Req r : entries) {
       try {
-        PartiQL.Prepared p = partiql.prepare(r.str("Statement"), r.list("Parameters"));
+        PartiQL.Prepared p = partiql.prepare(r.str("Statement"), PartiQL.parameters(r.list("Parameters")));
         if (p.statement() instanceof Pql.Exists) {
           throw ApiException.validation("Unsupported operation: EXISTS can only be used in ExecuteTransaction");
         }
@@ -73,17 +73,20 @@ public final class BatchExecuteStatementOperation implements Operation {
       }
       PartiQL.Prepared p = (PartiQL.Prepared) o;
       Req r = entries.get(i);
+      if (p.statement() instanceof Pql.Select sel && (sel.index() != null
+          || !PartiQL.keyOnly(sel.where(), p.table().keySchema(), new Binder(p.params())))) {
+        // a read is a BatchGetItem of one key: refused before it runs, so no TableName (captured)
+        error(out, ApiException.validation(
+            "Select statements within BatchExecuteStatement must specify the primary key in the where clause."));
+        continue;
+      }
       out.put("TableName", p.tableName());
       try {
-        if (p.statement() instanceof Pql.Select sel
-            && PartiQL.keyOf(sel.where(), p.table().keySchema(), new Binder(p.params())) == null
-            || p.statement() instanceof Pql.Select s2 && s2.index() != null) {
-          throw ApiException.validation("Where clause does not contain a mandatory equality on all key attributes");
-        }
         Boolean consistent = r.bool("ConsistentRead");
         ObjectNode result = partiql.execute(p, new PartiQL.Options(consistent != null && consistent, null, null,
             capacity == null || capacity.equals("NONE") ? null : "TOTAL", r.str("ReturnValuesOnConditionCheckFailure")));
-        if (p.isRead() && result.path("Items").size() > 0) {
+        // a read's item, or the item a write's RETURNING clause gives (none when it gives nothing)
+        if (result.path("Items").size() > 0) {
           out.set("Item", result.path("Items").get(0));
         }
         double u = result.path("ConsumedCapacity").path("CapacityUnits").asDouble(0);

@@ -1,5 +1,6 @@
 package dev.eddy.storage.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
@@ -51,6 +52,15 @@ final class Capacity {
       table += other.table;
       other.global.forEach((k, v) -> global.merge(k, v, Double::sum));
       other.local.forEach((k, v) -> local.merge(k, v, Double::sum));
+    }
+
+    /** Adds the units a read reported in its ConsumedCapacity (INDEXES: per table and index). */
+    void addReported(JsonNode cc) {
+      table += cc.has("Table") ? cc.path("Table").path("CapacityUnits").asDouble() : cc.path("CapacityUnits").asDouble();
+      cc.path("GlobalSecondaryIndexes").fields()
+          .forEachRemaining(e -> global.merge(e.getKey(), e.getValue().path("CapacityUnits").asDouble(), Double::sum));
+      cc.path("LocalSecondaryIndexes").fields()
+          .forEachRemaining(e -> local.merge(e.getKey(), e.getValue().path("CapacityUnits").asDouble(), Double::sum));
     }
 
     Units times(double factor) {

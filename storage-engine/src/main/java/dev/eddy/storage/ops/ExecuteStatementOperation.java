@@ -37,7 +37,7 @@ public final class ExecuteStatementOperation implements Operation {
     v.range(limit, "limit", 1, Integer.MAX_VALUE);
     v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", WriteParams.RETURN_ON_FAILURE);
     v.throwIfAny();
-    PartiQL.Prepared prepared = partiql.prepare(statement, parameters);
+    PartiQL.Prepared prepared = partiql.prepare(statement, PartiQL.parameters(parameters));
     return partiql.execute(prepared, new PartiQL.Options(consistent != null && consistent, limit, nextToken,
         capacity, onFailure));
   }

@@ -12,15 +12,11 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
-import dev.eddy.storage.expr.ConditionExpression;
-import dev.eddy.storage.expr.ExpressionContext;
-import dev.eddy.storage.expr.ExpressionKind;
 import dev.eddy.storage.partiql.Binder;
 import dev.eddy.storage.partiql.ExpressionBuilder;
 import dev.eddy.storage.partiql.Pql;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -51,12 +47,17 @@ public final class ExecuteTransactionOperation implements Operation {
     List<Req> entries = PartiQL.statementEntries(statements, "transactStatements", MAX_STATEMENTS, false, v);
     v.throwIfAny();
 
+    // the parameters are values of the request: their errors come first and name no statement (captured)
+    List<List<AttributeValue>> params = new ArrayList<>();
+    for (Req e : entries) {
+      params.add(PartiQL.parameters(e.list("Parameters")));
+    }
     List<PartiQL.Prepared> prepared = new ArrayList<>();
     int reads = 0;
     for (int i = 0; i < entries.size(); i++) {
       PartiQL.Prepared p;
       try {
-        p = partiql.prepare(entries.get(i).str("Statement"), entries.get(i).list("Parameters"));
+        p = partiql.prepare(entries.get(i).str("Statement"), params.get(i));
         check(p);
       } catch (ApiException e) {
         if (e.code() == ErrorCode.VALIDATION) {
@@ -80,11 +81,22 @@ public final class ExecuteTransactionOperation implements Operation {
       throw ApiException.validation("RETURNING clause is not supported in ExecuteTransaction.");
     }
     Pql.Select sel = s instanceof Pql.Select x ? x : s instanceof Pql.Exists e ? e.select() : null;
-    if (sel != null) {
-      if (sel.index() != null) {
-        throw ApiException.validation("Reads on indices are not supported within transactions.");
-      }
-      PartiQL.requireKey(p, sel.where());
+    if (sel == null) {
+      return;
+    }
+    if (sel.index() != null) {
+      throw ApiException.validation("Reads on indices are not supported within transactions.");
+    }
+    boolean keyOnly = PartiQL.keyOnly(sel.where(), p.table().keySchema(), new Binder(p.params()));
+    if (s instanceof Pql.Select && !keyOnly) {
+      // a read is a TransactGetItems Get: the key and nothing else
+      throw ApiException.validation(
+          "Select statements within ExecuteTransaction must specify the primary key in the where clause.");
+    }
+    if (s instanceof Pql.Exists
+        && (keyOnly || PartiQL.keyOf(sel.where(), p.table().keySchema(), new Binder(p.params())) == null)) {
+      // a condition check: the key and a condition
+      throw ApiException.validation("EXISTS() must contain a single item read with additional condition");
     }
   }
 
@@ -186,15 +198,8 @@ public final class ExecuteTransactionOperation implements Operation {
       Pql.Select sel = (Pql.Select) prepared.get(i).statement();
       ObjectNode out = responses.addObject();
       JsonNode item = got.path(i).get("Item");
-      if (item == null) {
-        continue;
-      }
-      Map<String, AttributeValue> decoded = AttributeValues.readItem(item);
-      ExpressionBuilder eb = new ExpressionBuilder(new Binder(prepared.get(i).params()));
-      ConditionExpression filter = ConditionExpression.parse(eb.condition(sel.where()),
-          new ExpressionContext(eb.names(), eb.values()), ExpressionKind.FILTER);
-      if (filter.test(decoded)) {
-        out.set("Item", AttributeValues.itemToJson(PartiQL.project(sel.projection(), decoded)));
+      if (item != null) { // the WHERE clause is the key (check), so the item is the one it selects
+        out.set("Item", AttributeValues.itemToJson(PartiQL.project(sel.projection(), AttributeValues.readItem(item))));
       }
     }
     if (r.has("ConsumedCapacity")) {

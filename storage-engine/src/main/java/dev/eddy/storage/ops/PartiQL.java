@@ -13,6 +13,7 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KeySchema;
+import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ConditionExpression;
@@ -88,8 +89,12 @@ final class PartiQL {
     this.ops = ops;
   }
 
-  /** A parsed statement bound to its table and parameters. */
-  record Prepared(String text, Statement statement, Table table, List<AttributeValue> params) {
+  /**
+   * A parsed statement bound to its table and parameters; {@code where} is its WHERE clause as a
+   * checked condition (null when it has none).
+   */
+  record Prepared(String text, Statement statement, Table table, List<AttributeValue> params,
+      ConditionExpression where) {
     boolean isRead() {
       return statement instanceof Select;
     }
@@ -99,40 +104,41 @@ final class PartiQL {
     }
   }
 
-  /** Parses a statement, checks its parameters and finds its table (ResourceNotFoundException if absent). */
-  Prepared prepare(String text, ArrayNode parameters) {
-    PartiQLParser.Parsed parsed = PartiQLParser.parse(text);
+  /** The statement's parameters as attribute values (their own errors come before the statement's). */
+  static List<AttributeValue> parameters(ArrayNode parameters) {
     List<AttributeValue> params = new ArrayList<>();
     if (parameters != null) {
       for (JsonNode p : parameters) {
         params.add(AttributeValues.read(p));
       }
     }
+    return params;
+  }
+
+  /**
+   * Parses a statement, checks it against its parameters (their number, then the WHERE clause as
+   * a condition: operand types and functions are a property of the statement, so they answer
+   * before the table is looked up) and finds its table (ResourceNotFoundException if absent).
+   */
+  Prepared prepare(String text, List<AttributeValue> params) {
+    PartiQLParser.Parsed parsed = PartiQLParser.parse(text);
     if (params.size() != parsed.parameterCount()) {
       throw ApiException.validation("Number of parameters in request and statement don't match.");
     }
-    String tableName = tableOf(parsed.statement());
-    Table table = engine.catalog().get(tableName);
+    Expr where = parsed.statement().where();
+    ConditionExpression condition = where == null ? null : condition(where, new Binder(params));
+    Table table = engine.catalog().get(parsed.statement().table());
     if (table == null) {
       throw ApiException.resourceNotFound("Requested resource not found");
     }
-    return new Prepared(text, parsed.statement(), table, params);
+    return new Prepared(text, parsed.statement(), table, params, condition);
   }
 
-  static String tableOf(Statement s) {
-    if (s instanceof Select sel) {
-      return sel.table();
-    }
-    if (s instanceof Insert i) {
-      return i.table();
-    }
-    if (s instanceof Update u) {
-      return u.table();
-    }
-    if (s instanceof Delete d) {
-      return d.table();
-    }
-    return ((Exists) s).select().table();
+  /** A WHERE clause as the condition the expression library evaluates (and checks, with PartiQL's messages). */
+  static ConditionExpression condition(Expr where, Binder binder) {
+    ExpressionBuilder eb = new ExpressionBuilder(binder);
+    String text = eb.condition(where);
+    return ConditionExpression.parse(text, new ExpressionContext(eb.names(), eb.values()), ExpressionKind.PARTIQL);
   }
 
   /** Options of one statement execution. */
@@ -187,13 +193,13 @@ final class PartiQL {
 
   /** The request PutItem would get for an INSERT (conditional on the key being absent). */
   ObjectNode insertRequest(Prepared p, Insert ins, ExpressionBuilder eb) {
-    AttributeValue item = new Binder(p.params()).value(ins.value());
-    if (!(item instanceof AttributeValue.M m)) {
+    Map<String, AttributeValue> item = new Binder(p.params()).item(ins.value());
+    if (item == null) {
       throw ApiException.validation("Unsupported operation: Insert value must be a tuple");
     }
     ObjectNode req = Json.object();
     req.put("TableName", p.tableName());
-    req.set("Item", AttributeValues.itemToJson(m.values()));
+    req.set("Item", AttributeValues.itemToJson(item));
     req.put("ConditionExpression", "attribute_not_exists(" + eb.name(p.table().keySchema().hash().name()) + ")");
     putExpressions(req, eb);
     return req;
@@ -299,7 +305,7 @@ final class PartiQL {
   }
 
   /** The value an equality conjunct gives a top-level attribute, or null. */
-  private static Expr equalityValue(Expr conjunct, String attribute) {
+  static Expr equalityValue(Expr conjunct, String attribute) {
     if (conjunct instanceof Binary b && b.op().equals("=")) {
       if (isAttribute(b.left(), attribute) && Binder.isValue(b.right())) {
         return b.right();
@@ -311,7 +317,7 @@ final class PartiQL {
     return null;
   }
 
-  private static boolean isAttribute(Expr e, String attribute) {
+  static boolean isAttribute(Expr e, String attribute) {
     return e instanceof PathExpr p && p.elements().size() == 1 && p.elements().get(0).equals(attribute);
   }
 
@@ -341,6 +347,27 @@ final class PartiQL {
       throw ApiException.validation("Where clause does not contain a mandatory equality on all key attributes");
     }
     return key;
+  }
+
+  /**
+   * True when the WHERE clause is nothing but equalities giving each attribute of the table's key
+   * one value: what a read of one item by its key (in a transaction or a batch) may say.
+   */
+  static boolean keyOnly(Expr where, KeySchema ks, Binder binder) {
+    List<KeyDef> defs = ks.range() == null ? List.of(ks.hash()) : List.of(ks.hash(), ks.range());
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    for (Expr c : conjuncts(where)) {
+      KeyDef def = defs.stream().filter(d -> equalityValue(c, d.name()) != null).findFirst().orElse(null);
+      if (def == null) {
+        return false;
+      }
+      AttributeValue v = binder.value(equalityValue(c, def.name()));
+      if (!v.equals(key.getOrDefault(def.name(), v))) {
+        return false;
+      }
+      key.put(def.name(), v);
+    }
+    return key.size() == defs.size();
   }
 
   /** The partition key values the WHERE clause pins (equality, IN, or an OR of those), or null. */
@@ -381,14 +408,11 @@ final class PartiQL {
 
   private ObjectNode select(Prepared p, Select sel, Options o) {
     Binder binder = new Binder(p.params());
-    KeySchema ks = keySchema(p.table(), sel.index());
+    SecondaryIndex index = index(p.table(), sel.index());
+    KeySchema ks = index == null ? p.table().keySchema() : index.keySchema();
+    boolean fetch = index != null && checkIndexRead(index, sel, p.where(), o.consistentRead());
     List<Step> steps = plan(sel, ks, binder);
-    ConditionExpression filter = null;
-    if (sel.where() != null) {
-      ExpressionBuilder eb = new ExpressionBuilder(binder);
-      String text = eb.condition(sel.where());
-      filter = ConditionExpression.parse(text, new ExpressionContext(eb.names(), eb.values()), ExpressionKind.FILTER);
-    }
+    ConditionExpression filter = p.where();
     boolean descending = checkOrder(sel, ks, steps);
 
     int step = 0;
@@ -401,9 +425,10 @@ final class PartiQL {
         throw invalidToken();
       }
     }
+    boolean capacity = o.capacity() != null && !o.capacity().equals("NONE");
     long remaining = o.limit() == null ? Long.MAX_VALUE : o.limit();
     long bytes = 0;
-    double units = 0;
+    Capacity.Units units = new Capacity.Units(p.tableName());
     ObjectNode response = Json.object();
     ArrayNode items = response.putArray("Items");
     String token = null;
@@ -418,8 +443,8 @@ final class PartiQL {
       if (o.consistentRead()) {
         req.put("ConsistentRead", true);
       }
-      if (o.capacity() != null) {
-        req.put("ReturnConsumedCapacity", "TOTAL");
+      if (capacity) {
+        req.put("ReturnConsumedCapacity", "INDEXES");
       }
       List<JsonNode> found = new ArrayList<>();
       JsonNode lastKey = null;
@@ -436,8 +461,11 @@ final class PartiQL {
           found.add(r.get("Item"));
         }
       } else {
-        if (sel.index() != null) {
-          req.put("IndexName", sel.index());
+        if (index != null) {
+          req.put("IndexName", index.name());
+        }
+        if (fetch) {
+          req.put("Select", "ALL_ATTRIBUTES"); // an LSI completes its entries with the table items
         }
         if (remaining != Long.MAX_VALUE) {
           req.put("Limit", remaining);
@@ -466,11 +494,14 @@ final class PartiQL {
         }
         lastKey = r.get("LastEvaluatedKey");
       }
-      units += r.path("ConsumedCapacity").path("CapacityUnits").asDouble(0);
+      if (r.has("ConsumedCapacity")) {
+        units.addReported(r.get("ConsumedCapacity"));
+      }
       for (JsonNode it : found) {
         Map<String, AttributeValue> item = AttributeValues.readItem(it);
         bytes += AttributeValues.itemSize(item);
-        if (filter == null || filter.test(item)) {
+        // the filter sees what the index holds, also when the table item completes it
+        if (filter == null || filter.test(fetch ? index.project(item) : item)) {
           items.add(AttributeValues.itemToJson(project(sel.projection(), item)));
         }
       }
@@ -490,13 +521,60 @@ final class PartiQL {
     if (token != null) {
       response.put("NextToken", token);
     }
-    if (o.capacity() != null && !o.capacity().equals("NONE")) {
-      ObjectNode cc = response.putObject("ConsumedCapacity");
-      cc.put("TableName", p.tableName());
-      cc.put("CapacityUnits", units);
-      cc.put("ReadCapacityUnits", units);
+    if (capacity) {
+      response.set("ConsumedCapacity", Capacity.entry(o.capacity(), units, true, true));
     }
     return response;
+  }
+
+  /**
+   * DynamoDB's rules for a SELECT on an index: no strongly consistent read of a GSI; a GSI
+   * refuses to project what it does not hold, an LSI fetches it from the table (returns true
+   * then); and a read keyed on the index partition key may not filter on an attribute the index
+   * does not hold (unkeyed, the read is a scan of the index and such a filter matches nothing).
+   */
+  private static boolean checkIndexRead(SecondaryIndex index, Select sel, ConditionExpression where,
+      boolean consistentRead) {
+    if (index.isGlobal() && consistentRead) {
+      throw ApiException.validation("Strongly consistent read is not supported on Global Secondary Indexes");
+    }
+    boolean fetch = false;
+    if (sel.projection() != null) {
+      List<String> attributes = new ArrayList<>();
+      for (Expr e : sel.projection()) {
+        if (e instanceof PathExpr path) {
+          attributes.add((String) path.elements().get(0));
+        }
+      }
+      if (index.isGlobal()) {
+        ReadSelection.requireProjected(index, attributes);
+      } else {
+        fetch = attributes.stream().anyMatch(a -> !index.projects(a));
+      }
+    }
+    if (where != null && keyed(sel.where(), index.keySchema().hash().name())) {
+      List<String> unprojected = new ArrayList<>();
+      for (String a : where.topLevelAttributes()) {
+        if (!index.projects(a)) {
+          unprojected.add(a);
+        }
+      }
+      if (!unprojected.isEmpty()) {
+        throw ApiException.invalidParameter("Secondary index " + index.name()
+            + " does not project one or more filter attributes: " + unprojected);
+      }
+    }
+    return fetch;
+  }
+
+  /** True when a top-level condition of the WHERE clause gives the partition key values (= or IN). */
+  private static boolean keyed(Expr where, String hashKey) {
+    for (Expr c : conjuncts(where)) {
+      if (equalityValue(c, hashKey) != null || c instanceof In in && isAttribute(in.value(), hashKey)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean keyMatchesSchema(Map<String, AttributeValue> key, KeySchema ks) {
@@ -507,6 +585,7 @@ final class PartiQL {
   }
 
   private List<Step> plan(Select sel, KeySchema ks, Binder binder) {
+    PartiQLOverlap.check(sel.where(), ks, binder);
     List<Step> steps = new ArrayList<>();
     if (sel.index() == null) {
       Map<String, AttributeValue> key = keyOf(sel.where(), ks, binder);
@@ -561,18 +640,15 @@ final class PartiQL {
     return descending;
   }
 
-  private static KeySchema keySchema(Table table, String index) {
+  private static SecondaryIndex index(Table table, String name) {
+    if (name == null) {
+      return null;
+    }
+    SecondaryIndex index = table.index(name);
     if (index == null) {
-      return table.keySchema();
+      throw ApiException.validation("The table does not have the specified index"); // PartiQL's text names no index
     }
-    for (String field : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
-      for (JsonNode i : table.description().path(field)) {
-        if (index.equals(i.path("IndexName").asText())) {
-          return Table.keySchemaOf(i.path("KeySchema"), table.description().path("AttributeDefinitions"));
-        }
-      }
-    }
-    throw ApiException.validation("The table does not have the specified index"); // PartiQL's text names no index
+    return index;
   }
 
   /** SELECT's projection: each path under its leaf name (a.b gives "b", l[1] gives "l[1]"). */

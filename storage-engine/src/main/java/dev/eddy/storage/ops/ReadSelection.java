@@ -4,6 +4,7 @@ import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.expr.ProjectionExpression;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -83,16 +84,7 @@ final class ReadSelection {
       }
     }
     if (index != null && index.isGlobal() && select.equals("SPECIFIC_ATTRIBUTES")) {
-      // a GSI cannot fetch from the table: asking for what it does not hold is an error
-      java.util.List<String> missing = new java.util.ArrayList<>();
-      for (String a : projection.topLevelAttributes()) {
-        if (!index.projects(a) && !missing.contains(a)) {
-          missing.add(a);
-        }
-      }
-      if (!missing.isEmpty()) {
-        throw ApiException.invalidParameter("Global secondary index " + index.name() + " does not project " + missing);
-      }
+      requireProjected(index, projection.topLevelAttributes());
     }
     boolean fetch = false;
     if (index != null && !index.isGlobal() && !index.projectionType().equals("ALL")) {
@@ -105,6 +97,22 @@ final class ReadSelection {
       }
     }
     return new ReadSelection(select, projection, fetch);
+  }
+
+  /**
+   * A GSI cannot fetch from the table: asking it for attributes it does not hold is an error,
+   * naming them in the order asked (Query, Scan and PartiQL alike).
+   */
+  static void requireProjected(SecondaryIndex index, Iterable<String> attributes) {
+    List<String> missing = new ArrayList<>();
+    for (String a : attributes) {
+      if (!index.projects(a) && !missing.contains(a)) {
+        missing.add(a);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ApiException.invalidParameter("Global secondary index " + index.name() + " does not project " + missing);
+    }
   }
 
   String select() {

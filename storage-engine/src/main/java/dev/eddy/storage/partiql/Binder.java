@@ -31,6 +31,26 @@ public final class Binder {
     return value(e, "root");
   }
 
+  /**
+   * The item of an INSERT: a tuple whose attribute values are each named "root" in messages, as
+   * DynamoDB names them ("... under root", "... under root.x" for a map key inside one,
+   * "... under root[1]" for a list element), or null when the value is not a tuple.
+   */
+  public Map<String, AttributeValue> item(Expr e) {
+    if (!(e instanceof MapExpr m)) {
+      AttributeValue v = value(e);
+      return v instanceof AttributeValue.M map ? map.values() : null;
+    }
+    Map<String, AttributeValue> out = new LinkedHashMap<>();
+    for (int i = 0; i < m.keys().size(); i++) {
+      AttributeValue v = value(m.values().get(i), "root");
+      if (v != null) {
+        out.put(m.keys().get(i), v);
+      }
+    }
+    return out;
+  }
+
   private AttributeValue value(Expr e, String at) {
     if (e instanceof Str s) {
       return new AttributeValue.S(s.value());
@@ -71,12 +91,19 @@ public final class Binder {
     if (e instanceof SetExpr s) {
       return set(s, at);
     }
+    if (e instanceof Call c) {
+      throw ApiException.validation("Unsupported data type: " + c.name() + " under key " + at + " at " + c.at());
+    }
     throw ApiException.validation("Unsupported operation: a path or an operator cannot be used as a value here");
   }
 
+  /**
+   * A bag literal &lt;&lt;...&gt;&gt;: a string or number set, with DynamoDB's PartiQL messages (a
+   * bag holds strings or numbers of one type, is not empty and holds no value twice).
+   */
   private AttributeValue set(SetExpr s, String at) {
     if (s.values().isEmpty()) {
-      throw ApiException.validation("One or more parameter values were invalid: An number set  may not be empty");
+      throw ApiException.validation("Empty bags are not supported");
     }
     List<AttributeValue> members = new ArrayList<>();
     for (int i = 0; i < s.values().size(); i++) {
@@ -84,29 +111,30 @@ public final class Binder {
     }
     String type = members.get(0) == null ? null : members.get(0).type();
     for (AttributeValue m : members) {
-      if (m == null || !m.type().equals(type) || !(type.equals("S") || type.equals("N") || type.equals("B"))) {
-        throw ApiException.validation("Unsupported operation: a set holds strings, numbers or binaries of one type");
+      if (m == null || !m.type().equals(type) || !(type.equals("S") || type.equals("N"))) {
+        throw ApiException.validation(
+            "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags");
       }
+    }
+    Set<Object> out = new LinkedHashSet<>();
+    List<String> written = new ArrayList<>();
+    for (AttributeValue m : members) {
+      Object v = type.equals("S") ? ((AttributeValue.S) m).value() : ((AttributeValue.N) m).value();
+      out.add(v);
+      written.add(v instanceof BigDecimal n ? n.toPlainString() : (String) v);
+    }
+    if (out.size() < members.size()) {
+      throw ApiException.validation("One or more parameter values were invalid: Input collection " + written
+          + " contains duplicates.");
     }
     if (type.equals("S")) {
-      Set<String> out = new LinkedHashSet<>();
-      for (AttributeValue m : members) {
-        out.add(((AttributeValue.S) m).value());
-      }
-      return new AttributeValue.SS(out);
+      Set<String> strings = new LinkedHashSet<>();
+      out.forEach(v -> strings.add((String) v));
+      return new AttributeValue.SS(strings);
     }
-    if (type.equals("N")) {
-      Set<BigDecimal> out = new LinkedHashSet<>();
-      for (AttributeValue m : members) {
-        out.add(((AttributeValue.N) m).value());
-      }
-      return new AttributeValue.NS(out);
-    }
-    Set<AttributeValue.Blob> out = new LinkedHashSet<>();
-    for (AttributeValue m : members) {
-      out.add(((AttributeValue.B) m).value());
-    }
-    return new AttributeValue.BS(out);
+    Set<BigDecimal> numbers = new LinkedHashSet<>();
+    out.forEach(v -> numbers.add((BigDecimal) v));
+    return new AttributeValue.NS(numbers);
   }
 
   private static AttributeValue number(String text, String at) {

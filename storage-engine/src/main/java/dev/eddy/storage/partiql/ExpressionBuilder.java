@@ -6,6 +6,7 @@ import dev.eddy.storage.partiql.Pql.*;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates PartiQL conditions and update actions into DynamoDB expression text, every name a
@@ -17,6 +18,10 @@ public final class ExpressionBuilder {
   private final Map<String, String> names = new LinkedHashMap<>();
   private final Map<String, String> nameKeys = new LinkedHashMap<>();
   private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+
+  /** The functions a condition may call (size() is an operand). */
+  private static final Set<String> CONDITION_FUNCTIONS =
+      Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
 
   public ExpressionBuilder(Binder binder) {
     this.binder = binder;
@@ -78,6 +83,14 @@ public final class ExpressionBuilder {
       return "NOT (" + condition(n.inner()) + ")";
     }
     if (e instanceof Binary b && !b.op().equals("+") && !b.op().equals("-")) {
+      if ((b.op().equals("=") || b.op().equals("<>")) && (isConditionCall(b.left()) && b.right() instanceof Pql.Bool
+          || isConditionCall(b.right()) && b.left() instanceof Pql.Bool)) {
+        // attribute_exists(a) = true: the function's truth compared with a boolean literal
+        boolean call = isConditionCall(b.left());
+        boolean literal = ((Pql.Bool) (call ? b.right() : b.left())).value();
+        String c = call((Call) (call ? b.left() : b.right()));
+        return literal == b.op().equals("=") ? c : "NOT (" + c + ")";
+      }
       if (b.left() instanceof Missing || b.right() instanceof Missing) {
         Expr other = b.left() instanceof Missing ? b.right() : b.left();
         if (other instanceof PathExpr p && (b.op().equals("=") || b.op().equals("<>"))) {
@@ -107,6 +120,10 @@ public final class ExpressionBuilder {
       return call(c);
     }
     throw unsupported("the WHERE clause must be a condition");
+  }
+
+  private static boolean isConditionCall(Expr e) {
+    return e instanceof Call c && CONDITION_FUNCTIONS.contains(c.name());
   }
 
   private String is(Is is) {
@@ -155,21 +172,28 @@ public final class ExpressionBuilder {
     }
   }
 
+  /**
+   * A function of a condition as the expression library's function of the same name: it checks
+   * the operands (their number, a document path where one is needed, their types) with the
+   * messages DynamoDB's PartiQL gives too. A function the library does not know is refused here.
+   */
   private String call(Call c) {
-    switch (c.name()) {
-      case "begins_with":
-      case "contains":
-      case "attribute_type":
-        if (c.args().size() != 2) {
-          throw ApiException.validation("Incorrect number of arguments for function: " + c.name());
-        }
-        return c.name() + "(" + operand(c.args().get(0)) + ", " + operand(c.args().get(1)) + ")";
-      default:
-        throw unsupported("function " + c.name() + " cannot be used as a condition");
+    if (!CONDITION_FUNCTIONS.contains(c.name()) && !c.name().equals("size")) {
+      throw ApiException.validation("Unrecognized function: " + c.name() + " at " + c.at());
     }
+    if (c.args().isEmpty()) {
+      // the expression grammar has no empty argument list, so this count is checked here
+      throw ApiException.validation("Incorrect number of operands for operator or function; operator or function: "
+          + c.name() + ", number of operands: 0");
+    }
+    StringBuilder sb = new StringBuilder(c.name()).append('(');
+    for (int i = 0; i < c.args().size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(operand(c.args().get(i)));
+    }
+    return sb.append(')').toString();
   }
 
-  /** An operand of a comparison: a path, a value or size(path). */
+  /** An operand of a comparison: a path, a value or a function (size() and the condition functions). */
   public String operand(Expr e) {
     if (e instanceof PathExpr p) {
       return path(p);
@@ -177,8 +201,8 @@ public final class ExpressionBuilder {
     if (Binder.isValue(e)) {
       return value(binder.value(e));
     }
-    if (e instanceof Call c && c.name().equals("size") && c.args().size() == 1) {
-      return "size(" + operand(c.args().get(0)) + ")";
+    if (e instanceof Call c) {
+      return call(c);
     }
     throw unsupported("only paths, values and size() can be compared");
   }
@@ -196,10 +220,7 @@ public final class ExpressionBuilder {
         continue;
       }
       if (a.value() instanceof Call c && (c.name().equals("set_add") || c.name().equals("set_delete"))) {
-        if (c.args().size() != 2 || !(c.args().get(0) instanceof PathExpr p) || !p.equals(a.target())) {
-          throw unsupported(c.name() + " must name the updated attribute as its first argument");
-        }
-        append(c.name().equals("set_add") ? add : delete, target + " " + value(binder.value(c.args().get(1))));
+        append(c.name().equals("set_add") ? add : delete, target + " " + value(setOperand(a, c)));
         continue;
       }
       append(set, target + " = " + updateValue(a.value()));
@@ -210,6 +231,25 @@ public final class ExpressionBuilder {
     clause(out, "ADD", add);
     clause(out, "DELETE", delete);
     return out.toString();
+  }
+
+  /** The set SET_ADD or SET_DELETE adds or removes, with DynamoDB's messages for misuse. */
+  private AttributeValue setOperand(Action a, Call c) {
+    String function = c.name().toUpperCase(java.util.Locale.ROOT);
+    if (c.args().size() != 2) {
+      throw ApiException.validation(function + " must have exactly two arguments at " + c.at());
+    }
+    if (!(c.args().get(0) instanceof PathExpr p) || !p.equals(a.target())) {
+      throw ApiException.validation("The first argument to " + function + " must equal the assignment value at " + c.at());
+    }
+    Expr second = c.args().get(1);
+    AttributeValue v = second instanceof SetExpr || second instanceof Param ? binder.value(second) : null;
+    if (!(v instanceof AttributeValue.SS || v instanceof AttributeValue.NS || v instanceof AttributeValue.BS)) {
+      // DynamoDB points at the first argument here
+      throw ApiException.validation("The second argument to " + function + " must be a value with type SET at "
+          + c.argsAt().get(0));
+    }
+    return v;
   }
 
   private String updateValue(Expr e) {

@@ -71,13 +71,25 @@ public final class Pql {
   /** value IS [NOT] MISSING / NULL / another type name. */
   public record Is(Expr value, String type, boolean negated) implements Expr {}
 
-  /** A function call (name in lower case). */
-  public record Call(String name, List<Expr> args) implements Expr {}
+  /**
+   * A function call (name in lower case). {@code at} is where the name stands in the statement
+   * and {@code argsAt} where each argument does, as DynamoDB writes positions in its messages:
+   * line:column:length, counted in characters from 1.
+   */
+  public record Call(String name, List<Expr> args, String at, List<String> argsAt) implements Expr {}
 
   // ---- statements ----
 
   /** A statement. */
-  public interface Statement {}
+  public interface Statement {
+    /** The table it names. */
+    String table();
+
+    /** Its WHERE clause, or null. */
+    default Expr where() {
+      return null;
+    }
+  }
 
   /** One ORDER BY key. */
   public record Order(PathExpr key, boolean descending) {}
@@ -98,5 +110,15 @@ public final class Pql {
   public record Delete(String table, String index, Expr where, String returning) implements Statement {}
 
   /** EXISTS(SELECT ...): a condition check inside ExecuteTransaction. */
-  public record Exists(Select select) implements Statement {}
+  public record Exists(Select select) implements Statement {
+    @Override
+    public String table() {
+      return select.table();
+    }
+
+    @Override
+    public Expr where() {
+      return select.where();
+    }
+  }
 }

@@ -73,6 +73,35 @@ class PartiQLReadsAndBatchesTest {
         .get("Items")));
   }
 
+  /**
+   * OR branches of one partition whose sort key ranges meet are refused; a branch with a negated
+   * or <> sort key condition is not compared (third-party suite: partiqlGrammar and whereOverlap,
+   * captured against DynamoDB).
+   */
+  @Test
+  void overlappingBranchesAreRefused() {
+    String overlapping = "Overlapping conditions with range keys are not supported in where clause";
+    for (String where : List.of("pk = 'a' AND v = 10 OR pk = 'a' AND sk = 2", "pk = 'a' AND v <> 10 OR pk = 'a' AND sk = 2",
+        "pk IN ['a', 'a']", "pk = 'a' AND (sk > 0 OR sk < 5)", "pk = 'a' AND (sk = 1 OR g = 'odd')",
+        "pk = 'a' AND sk BETWEEN 1 AND 3 OR pk = 'a' AND sk >= 3", "pk = 'a' AND sk = 1 OR sk = 1 AND pk = 'a'")) {
+      ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+          () -> stmt("SELECT pk, sk FROM comp WHERE " + where, null), where);
+      assertEquals(overlapping, e.getMessage(), where);
+    }
+    assertEquals(List.of("a2", "a3", "a4", "a5"),
+        keys(stmt("SELECT pk, sk FROM comp WHERE pk = 'a' AND NOT sk = 1 OR pk = 'a' AND sk = 2", null).get("Items")));
+    assertEquals(List.of("a2", "a3", "a4", "a5"),
+        keys(stmt("SELECT pk, sk FROM comp WHERE pk = 'a' AND sk <> 1 OR pk = 'a' AND sk = 2", null).get("Items")));
+    assertEquals(5, stmt("SELECT pk, sk FROM comp WHERE pk = 'a' OR pk = 'a' AND NOT sk = 1", null).get("Items").size());
+    assertEquals(List.of("a1", "a2"),
+        keys(stmt("SELECT pk, sk FROM comp WHERE pk = 'a' AND sk = 1 OR pk = 'a' AND sk = 2", null).get("Items")));
+    assertEquals(5, stmt("SELECT pk, sk FROM comp WHERE pk = 'a' AND sk < 3 OR pk = 'a' AND sk >= 3", null)
+        .get("Items").size());
+    assertEquals(10, stmt("SELECT pk, sk FROM comp WHERE pk = 'a' OR pk = 'b'", null).get("Items").size());
+    assertEquals(7, stmt("SELECT pk, sk FROM comp WHERE g = 'odd' OR pk = 'a' AND sk = 2", null).get("Items").size(),
+        "a branch without a partition scans: nothing to compare");
+  }
+
   @Test
   void scanSelectMatchesScanAndPages() {
     ObjectNode scan = call("Scan", "{\"TableName\":\"comp\"}");
@@ -123,6 +152,10 @@ class PartiQLReadsAndBatchesTest {
     assertEquals("Statement wasn't well formed, can't be processed: Expected data manipulation",
         rs.get(2).at("/Error/Message").asText());
     assertEquals("ValidationError", rs.get(3).at("/Error/Code").asText());
+    // refused before it ran: no TableName (third-party suite, batchExecuteStatement, captured)
+    assertEquals("Select statements within BatchExecuteStatement must specify the primary key in the where clause.",
+        rs.get(3).at("/Error/Message").asText());
+    assertFalse(rs.get(3).has("TableName"));
 
     r = call("BatchExecuteStatement", ("{'Statements':["
         + "{'Statement':'INSERT INTO comp VALUE {\\'pk\\': \\'n\\', \\'sk\\': 1}'},"
@@ -143,6 +176,74 @@ class PartiQLReadsAndBatchesTest {
         "BatchExecuteStatement", "{\"Statements\":[{\"Statement\":\"SELECT * FROM comp WHERE pk = 'a' AND sk = 1\"},"
             + "{\"Statement\":\"DELETE FROM comp WHERE pk = 'a' AND sk = 1\"}]}"));
     assertEquals(ErrorCode.VALIDATION, mixed.code());
+  }
+
+  /** A request of PartiQL statements, each with its parameters (JSON) or none. */
+  private ObjectNode statements(String op, String field, String... statementsAndParams) {
+    ObjectNode req = Json.object();
+    com.fasterxml.jackson.databind.node.ArrayNode list = req.putArray(field);
+    for (int i = 0; i < statementsAndParams.length; i += 2) {
+      ObjectNode s = list.addObject().put("Statement", statementsAndParams[i]);
+      if (statementsAndParams[i + 1] != null) {
+        try {
+          s.set("Parameters", Json.mapper().readTree(statementsAndParams[i + 1]));
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return OpsTestSupport.callJson(t.ops.get(op), new String(Json.toBytes(req), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private String transactionFails(String... statementsAndParams) {
+    return org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+        () -> statements("ExecuteTransaction", "TransactStatements", statementsAndParams)).getMessage();
+  }
+
+  /**
+   * A batch member's RETURNING clause gives its Item; a read in a batch or a transaction is one
+   * item read by its key and says nothing else; EXISTS is that read plus a condition (third-party
+   * suite: batchExecuteStatement, partiqlFunctions, captured against DynamoDB).
+   */
+  @Test
+  void batchAndTransactionReadsAndReturning() {
+    JsonNode rs = statements("BatchExecuteStatement", "Statements",
+        "DELETE FROM comp WHERE pk = 'a' AND sk = 1 RETURNING ALL OLD *", null,
+        "UPDATE comp SET v = 21 WHERE pk = 'a' AND sk = 2 RETURNING MODIFIED NEW *", null,
+        "UPDATE comp SET w = 1 WHERE pk = 'a' AND sk = 3 RETURNING ALL NEW *", null,
+        "UPDATE comp REMOVE nothing WHERE pk = 'a' AND sk = 4 RETURNING MODIFIED NEW *", null,
+        "UPDATE comp SET w = 2 WHERE pk = 'a' AND sk = 5", null).get("Responses");
+    assertEquals("10", rs.get(0).at("/Item/v/N").asText());
+    assertEquals("{\"v\":{\"N\":\"21\"}}", rs.get(1).get("Item").toString());
+    assertEquals("1", rs.get(2).at("/Item/w/N").asText());
+    assertEquals("30", rs.get(2).at("/Item/v/N").asText());
+    assertFalse(rs.get(3).has("Item"), "an empty MODIFIED projection gives no Item");
+    assertEquals("comp", rs.get(3).get("TableName").asText());
+    assertFalse(rs.get(4).has("Item"));
+
+    String batchKey = "Select statements within BatchExecuteStatement must specify the primary key in the where clause.";
+    rs = statements("BatchExecuteStatement", "Statements",
+        "SELECT * FROM comp WHERE pk = 'b' AND sk = 1 AND attribute_exists(v)", null,
+        "SELECT * FROM \"comp\".\"byG\" WHERE g = 'odd' AND pk = 'b' AND sk = 1", null,
+        "SELECT * FROM comp WHERE pk = 'b' AND sk = 1 AND pk = 'c'", null,
+        "SELECT v FROM comp WHERE sk = 1 AND pk = 'b' AND pk = 'b'", null).get("Responses");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(batchKey, rs.get(i).at("/Error/Message").asText());
+      assertFalse(rs.get(i).has("TableName"));
+    }
+    assertEquals("{\"v\":{\"N\":\"10\"}}", rs.get(3).get("Item").toString());
+
+    String txKey = "Validation failed in TransactStatements[0]: Select statements within ExecuteTransaction must specify the"
+        + " primary key in the where clause.";
+    assertEquals(txKey, transactionFails("SELECT * FROM comp WHERE pk = 'b' AND sk = 1 AND attribute_exists(v)", null));
+    assertEquals(txKey, transactionFails("SELECT * FROM comp WHERE pk = 'b'", null));
+    assertEquals("Validation failed in TransactStatements[0]: EXISTS() must contain a single item read with additional"
+        + " condition", transactionFails("EXISTS(SELECT * FROM comp WHERE pk = 'b' AND sk = 1)", null,
+        "UPDATE comp SET v = 0 WHERE pk = 'b' AND sk = 2", null));
+    assertEquals("20", t.call("GetItem", "{'TableName':'comp','Key':{'pk':{'S':'b'},'sk':{'N':'2'}}}").at("/Item/v/N").asText());
+    // a parameter is a value of the request: its error names no statement (partiqlParameterNumbers, captured)
+    assertEquals("The parameter cannot be converted to a numeric value: 1e99999999999",
+        transactionFails("UPDATE comp SET v = ? WHERE pk = 'b' AND sk = 2", "[{\"N\":\"1e99999999999\"}]"));
   }
 
   @Test

@@ -206,6 +206,123 @@ class PartiQLTest {
     assertTrue(t.captured.stream().allMatch(c -> c.origin() == ItemChange.Origin.USER));
   }
 
+  /** The keys a SELECT of item 'f' returns with the condition added: ["f"] when it holds, [] when not. */
+  private List<String> keysWhere(String condition) {
+    List<String> out = new ArrayList<>();
+    stmt("SELECT * FROM hash WHERE pk = 'f' AND " + condition).get("Items").forEach(i -> out.add(i.at("/pk/S").asText()));
+    return out;
+  }
+
+  /**
+   * attribute_exists and attribute_not_exists in a WHERE, as DynamoDB runs them: a filter of a
+   * SELECT, the condition of an UPDATE or DELETE (false: ConditionalCheckFailed), also in a
+   * transaction (third-party suite, whereFunctions, captured against DynamoDB).
+   */
+  @Test
+  void conditionFunctionsInWhere() {
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'f'},'ss':{'SS':['a','b']},'s':{'S':'str'},"
+        + "'m':{'M':{'sub':{'S':'x'}}},'marker':{'S':'here'}}}");
+    assertEquals(List.of("f"), keysWhere("attribute_exists(ss)"));
+    assertEquals(List.of(), keysWhere("attribute_exists(nope)"));
+    assertEquals(List.of("f"), keysWhere("attribute_not_exists(nope)"));
+    assertEquals(List.of(), keysWhere("attribute_not_exists(ss)"));
+    assertEquals(List.of("f"), keysWhere("NOT attribute_exists(nope)"));
+    assertEquals(List.of("f"), keysWhere("ATTRIBUTE_EXISTS(ss)"));
+    assertEquals(List.of("f"), keysWhere("(attribute_exists(nope) OR attribute_exists(ss))"));
+    assertEquals(List.of("f"), keysWhere("attribute_exists(ss) = true"));
+    assertEquals(List.of(), keysWhere("attribute_exists(ss) = false"));
+    assertEquals(List.of("f"), keysWhere("attribute_exists(ss) <> false"));
+    assertEquals(List.of("f"), keysWhere("attribute_exists(\"ss\")"));
+    assertEquals(List.of("f"), keysWhere("attribute_exists(m.sub)"));
+    assertEquals(List.of(), keysWhere("attribute_exists(m.nope)"));
+    assertEquals(List.of("f"), keysWhere("size(s) = 3 AND attribute_type(ss, 'SS')"));
+    assertEquals("[{\"pk\":{\"S\":\"f\"}}]", stmt("SELECT pk FROM hash WHERE attribute_exists(marker)").get("Items").toString());
+
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'w'},'a':{'N':'5'}}}");
+    stmt("UPDATE hash SET z = 1 WHERE pk = 'w' AND attribute_exists(a)");
+    assertEquals("1", get("hash", "{'pk':{'S':'w'}}").at("/z/N").asText());
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, stmtFails("UPDATE hash SET z = 2 WHERE pk = 'w' AND attribute_not_exists(z)").code());
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, stmtFails("DELETE FROM hash WHERE pk = 'w' AND attribute_exists(nope)").code());
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, stmtFails("UPDATE hash SET z = 1 WHERE pk = 'absent' AND attribute_not_exists(pk)").code());
+    assertEquals(null, get("hash", "{'pk':{'S':'absent'}}"));
+    ObjectNode tx = Json.object();
+    tx.putArray("TransactStatements").addObject().put("Statement", "UPDATE hash SET y = 1 WHERE pk = 'w' AND attribute_exists(a)");
+    t.ops.get("ExecuteTransaction").handle(tx);
+    assertEquals("1", get("hash", "{'pk':{'S':'w'}}").at("/y/N").asText());
+    stmt("DELETE FROM hash WHERE pk = 'w' AND attribute_not_exists(nope)");
+    assertEquals(null, get("hash", "{'pk':{'S':'w'}}"));
+  }
+
+  /**
+   * The messages of the WHERE clause are the expression library's without the "Invalid
+   * FilterExpression: " prefix, and they answer before the table is looked up; unknown functions
+   * and misplaced ones carry the position DynamoDB gives (partiqlFunctions, comparison and
+   * validation-ordering/partiql in the third-party suite, captured).
+   */
+  @Test
+  void functionAndOperandMessages() {
+    String where = "SELECT * FROM hash WHERE pk = 'f' AND ";
+    assertEquals("Operator or function requires a document path; operator or function: attribute_exists",
+        stmtFails(where + "attribute_exists('ss')").getMessage());
+    assertEquals("Operator or function requires a document path; operator or function: attribute_exists",
+        stmtFails(where + "attribute_exists(?)", "Parameters", "[{'S':'ss'}]").getMessage());
+    assertEquals("Incorrect number of operands for operator or function; operator or function: attribute_exists,"
+        + " number of operands: 0", stmtFails(where + "attribute_exists()").getMessage());
+    assertEquals("Incorrect number of operands for operator or function; operator or function: attribute_exists,"
+        + " number of operands: 2", stmtFails(where + "attribute_exists(ss, ns)").getMessage());
+    assertEquals("Unexpected path component at 1:8:16",
+        stmtFails("SELECT attribute_exists(ss) FROM hash WHERE pk = 'f'").getMessage());
+    assertEquals("Unrecognized function: exists at 1:" + (where.length() + 1) + ":6",
+        stmtFails(where + "EXISTS(ss)").getMessage());
+    assertEquals("Unrecognized function: set_add at 1:" + (where.length() + 1) + ":7",
+        stmtFails(where + "set_add(ss, <<'x'>>) = ss").getMessage());
+    assertEquals("Unrecognized function: set_add at 3:5:7", stmtFails("SELECT *\nFROM hash WHERE pk = 'f' AND\n    "
+        + "set_add(ss, <<'x'>>) = ss").getMessage(), "lines and columns count from 1");
+    assertEquals("Statement wasn't well formed, can't be processed: Invalid path dot component",
+        stmtFails(where + "attribute_exists(m.inner)").getMessage());
+    assertEquals("Incorrect operand type for operator or function; operator or function: <, operand type: BOOL",
+        stmtFails(where + "val < ?", "Parameters", "[{'BOOL':true}]").getMessage());
+    ApiException first = stmtFails("SELECT pk FROM nope WHERE pk = ? AND val >= ?", "Parameters", "[{'S':'x'},{'BOOL':true}]");
+    assertEquals(ErrorCode.VALIDATION, first.code(), "the operand check comes before the table lookup");
+    assertEquals("Incorrect operand type for operator or function; operator or function: >=, operand type: BOOL",
+        first.getMessage());
+    assertTrue(stmtFails("SELECT pk FROM hash WHERE pk = 'f' AND val BETWEEN ? AND ?", "Parameters",
+        "[{'BOOL':true},{'BOOL':false}]").getMessage().contains("operator or function: BETWEEN"));
+  }
+
+  /**
+   * SET_ADD and SET_DELETE, and bag literals, with DynamoDB's messages (partiqlFunctions in the
+   * third-party suite, captured; positions are line:column:length).
+   */
+  @Test
+  void setFunctionAndBagMessages() {
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'f'},'ss':{'SS':['a','b']},'s':{'S':'str'}}}");
+    String update = "UPDATE hash SET ";
+    String tail = " WHERE pk = 'f'";
+    assertEquals("The first argument to SET_ADD must equal the assignment value at 1:" + (update.length() + 5) + ":7",
+        stmtFails(update + "t = set_add(ss, <<'x'>>)" + tail).getMessage());
+    assertEquals("The first argument to SET_ADD must equal the assignment value at 1:" + (update.length() + 6) + ":7",
+        stmtFails(update + "ss = set_add(<<'a'>>, <<'b'>>)" + tail).getMessage());
+    assertEquals("The second argument to SET_ADD must be a value with type SET at 1:" + (update.length() + 14) + ":2",
+        stmtFails(update + "ss = set_add(ss, 'x')" + tail).getMessage());
+    assertEquals("The second argument to SET_DELETE must be a value with type SET at 1:" + (update.length() + 17) + ":2",
+        stmtFails(update + "ss = set_delete(ss, ['x'])" + tail).getMessage());
+    assertEquals("SET_ADD must have exactly two arguments at 1:" + (update.length() + 6) + ":7",
+        stmtFails(update + "ss = set_add(ss)" + tail).getMessage());
+    assertEquals("An operand in the update expression has an incorrect data type",
+        stmtFails(update + "ss = set_add(ss, <<1>>)" + tail).getMessage());
+    assertEquals("One or more parameter values were invalid: Input collection [x, x] contains duplicates.",
+        stmtFails(update + "ss = set_add(ss, <<'x', 'x'>>)" + tail).getMessage());
+    assertEquals("Empty bags are not supported", stmtFails(update + "ss = set_add(ss, <<>>)" + tail).getMessage());
+    assertEquals("Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags",
+        stmtFails("INSERT INTO hash VALUE {'pk': 'g', 's': <<1, 'a'>>}").getMessage());
+    String insert = "INSERT INTO hash VALUE {'pk': 'g', 'ss': set_add(<<'a'>>, <<'b'>>)}";
+    assertEquals("Unsupported data type: set_add under key root at 1:" + (insert.indexOf("set_add") + 1) + ":7",
+        stmtFails(insert).getMessage());
+    stmt(update + "ss = set_add(ss, ?)" + tail, "Parameters", "[{'SS':['c']}]");
+    assertEquals("[\"a\",\"b\",\"c\"]", get("hash", "{'pk':{'S':'f'}}").at("/ss/SS").toString());
+  }
+
   @Test
   void errorsAsDynamoDb() {
     String nwf = "Statement wasn't well formed, can't be processed: ";
@@ -221,9 +338,20 @@ class PartiQLTest {
     assertEquals(nwf + "Expected identifier for simple path", stmtFails("DELETE FROM;").getMessage());
     assertEquals(nwf, stmtFails("SELECT * FROM hash WHERE pk = 1 # note").getMessage());
     assertEquals(nwf + "Expected type name", stmtFails("SELECT * FROM hash WHERE pk = 'a' AND x IS FOO").getMessage());
+    // any expression parses as a statement, and a type test is then refused as such (partiqlGrammar, captured)
+    for (String type : List.of("INT4", "INT8", "DOUBLE PRECISION", "CHARACTER VARYING")) {
+      assertEquals("Unsupported operation: IsType", stmtFails("x IS " + type).getMessage());
+    }
+    assertEquals("Unsupported operation: IsType", stmtFails("SELECT * FROM hash WHERE pk = 'a' AND x IS INT4").getMessage());
     assertEquals("Aliasing is not supported", stmtFails("SELECT * FROM hash t WHERE pk = 'x'").getMessage());
-    assertEquals("Number overflow. Attempting to store a number with magnitude larger than supported range under root.x",
-        stmtFails("INSERT INTO hash VALUE {'pk': 'n', 'x': 1e126}").getMessage());
+    // an INSERT's attribute value is "root", its map keys and list indexes follow (partiqlGrammar, captured)
+    String overflow = "Number overflow. Attempting to store a number with magnitude larger than supported range under ";
+    for (String[] c : new String[][] {{"root", "INSERT INTO hash VALUE {'pk': 'n', 'x': 1e126}"},
+        {"root.x", "INSERT INTO hash VALUE {'pk': 'n', 'm': {'x': 1e126}}"},
+        {"root[1]", "INSERT INTO hash VALUE {'pk': 'n', 'l': [1, 1e126]}"},
+        {"root", "UPDATE hash SET a = 1e126 WHERE pk = 'n'"}}) {
+      assertEquals(overflow + c[0], stmtFails(c[1]).getMessage(), c[1]);
+    }
     assertEquals("FROM clause may only contain a single table name",
         stmtFails("INSERT INTO \"hash\".\"idx\" VALUE {'pk': 'q'}").getMessage());
     assertEquals("This operation is not supported on an index",
