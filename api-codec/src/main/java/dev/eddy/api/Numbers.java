@@ -9,8 +9,57 @@ public final class Numbers {
 
   private Numbers() {}
 
+  private static final ThreadLocal<Boolean> PARAMETERS = new ThreadLocal<>();
+
+  /**
+   * Runs {@code read} reading numbers as DynamoDB reads a PartiQL parameter: as Java's BigDecimal
+   * reads a string, so an exponent outside an int "cannot be converted", and with the magnitude
+   * taken as precision minus scale in int arithmetic, which wraps (1e2147483647 underflows); an
+   * empty text has nothing after the message (nubo-db/dynamodb-conformance,
+   * partiqlParameterNumbers, captured from DynamoDB). Attribute values elsewhere use {@link #parse}.
+   */
+  public static <T> T readingParameters(java.util.function.Supplier<T> read) {
+    Boolean outer = PARAMETERS.get();
+    PARAMETERS.set(Boolean.TRUE);
+    try {
+      return read.get();
+    } finally {
+      if (outer == null) {
+        PARAMETERS.remove();
+      } else {
+        PARAMETERS.set(outer);
+      }
+    }
+  }
+
+  private static BigDecimal parseParameter(String text) {
+    if (text == null || text.isEmpty()) {
+      throw ApiException.validation("The parameter cannot be converted to a numeric value");
+    }
+    BigDecimal value;
+    try {
+      if (!looksNumeric(text)) {
+        throw new NumberFormatException();
+      }
+      value = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw ApiException.validation("The parameter cannot be converted to a numeric value: " + text);
+    }
+    int magnitude = value.precision() - value.scale(); // wraps, as DynamoDB's does
+    if (value.signum() != 0 && magnitude > 126) {
+      throw overflow();
+    }
+    if (value.signum() != 0 && magnitude < -129) {
+      throw underflow();
+    }
+    return check(value);
+  }
+
   /** Parses and checks a number as DynamoDB does, throwing its ValidationException texts. */
   public static BigDecimal parse(String text) {
+    if (PARAMETERS.get() != null) {
+      return parseParameter(text);
+    }
     if (text == null || text.isEmpty() || !looksNumeric(text)) {
       // An empty text keeps the colon and the space (nubo-db/dynamodb-conformance, "Number values -
       // messages by operation": PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem and Query).

@@ -8,6 +8,7 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
+import dev.eddy.api.Numbers;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
@@ -109,7 +110,7 @@ final class PartiQL {
     List<AttributeValue> params = new ArrayList<>();
     if (parameters != null) {
       for (JsonNode p : parameters) {
-        params.add(AttributeValues.read(p));
+        params.add(Numbers.readingParameters(() -> AttributeValues.read(p)));
       }
     }
     return params;
