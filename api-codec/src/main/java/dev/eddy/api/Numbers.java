@@ -2,18 +2,32 @@ package dev.eddy.api;
 
 import java.math.BigDecimal;
 
-/** DynamoDB number rules: up to 38 significant digits, magnitude 1E-130 .. 9.99..E+125. */
+/**
+ * DynamoDB number rules: up to 38 significant digits, magnitude 1E-130 .. 9.99..E+125, with the
+ * messages of the {@link ValueLayer} that reads the request.
+ */
 public final class Numbers {
-  private static final BigDecimal MAX = new BigDecimal("9.9999999999999999999999999999999999999E+125");
-  private static final BigDecimal MIN = new BigDecimal("1E-130");
+  private static final String NOT_NUMERIC = "The parameter cannot be converted to a numeric value";
 
   private Numbers() {}
 
-  /** Parses and checks a number as DynamoDB does, throwing its ValidationException texts. */
+  /** {@link #parse(String, ValueLayer)} in the current layer. */
   public static BigDecimal parse(String text) {
+    return parse(text, ValueLayer.CURRENT);
+  }
+
+  /**
+   * Parses and checks a number as DynamoDB's {@code layer} does, throwing its ValidationException
+   * texts: the current layer range-checks every exponent that fits a 64-bit integer and keeps the
+   * colon after an empty number; the older one reads the text as Java's BigDecimal does.
+   */
+  public static BigDecimal parse(String text, ValueLayer layer) {
     if (text == null || text.isEmpty() || !looksNumeric(text)) {
-      throw ApiException.validation(
-          "The parameter cannot be converted to a numeric value" + (text == null || text.isEmpty() ? "" : ": " + text));
+      throw notNumeric(text, layer);
+    }
+    boolean current = layer == ValueLayer.CURRENT;
+    if (current && !exponentFitsLong(text)) {
+      throw notNumeric(text, layer);
     }
     if (text.length() > LONG_TEXT) {
       return check(parseLongText(text));
@@ -22,9 +36,33 @@ public final class Numbers {
     try {
       value = new BigDecimal(text);
     } catch (NumberFormatException | ArithmeticException e) {
-      throw ApiException.validation("The parameter cannot be converted to a numeric value: " + text);
+      if (current) {
+        return parseLongText(text); // an exponent past an int: range-checked all the same
+      }
+      throw notNumeric(text, layer);
     }
-    return check(value);
+    return check(value, !current);
+  }
+
+  private static ApiException notNumeric(String text, ValueLayer layer) {
+    if (text == null || text.isEmpty()) {
+      return ApiException.validation(layer == ValueLayer.CURRENT ? NOT_NUMERIC + ": " : NOT_NUMERIC);
+    }
+    return ApiException.validation(NOT_NUMERIC + ": " + text);
+  }
+
+  /** True when the text (already known to look numeric) has no exponent or one that fits a long. */
+  private static boolean exponentFitsLong(String text) {
+    int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+    if (e < 0) {
+      return true;
+    }
+    try {
+      Long.parseLong(text.substring(e + 1));
+      return true;
+    } catch (NumberFormatException x) {
+      return false;
+    }
   }
 
   /** Texts longer than this are reduced to their significant digits before BigDecimal sees them. */
@@ -91,17 +129,15 @@ public final class Numbers {
       return BigDecimal.ZERO;
     }
     if (end > 38) {
-      throw ApiException.validation("Attempting to store more than 38 significant digits in a Number");
+      throw tooManyDigits();
     }
     // value = 0.d1d2...dn x 10^(beforePoint - leadingDropped + exponent)
     long adjusted = beforePoint - leadingDropped + exponent - 1;
     if (adjusted > 125) {
-      throw ApiException.validation(
-          "Number overflow. Attempting to store a number with magnitude larger than supported range");
+      throw overflow();
     }
     if (adjusted < -130) {
-      throw ApiException.validation(
-          "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+      throw underflow();
     }
     BigDecimal v = new BigDecimal(new java.math.BigInteger(digits.substring(0, end)), (int) (end - 1 - adjusted));
     return negative ? v.negate() : v;
@@ -109,23 +145,54 @@ public final class Numbers {
 
   /** Checks precision and range of a computed value (e.g. the result of SET a = a + :n). */
   public static BigDecimal check(BigDecimal value) {
-    BigDecimal v = normalise(value);
+    return check(value, false);
+  }
+
+  /**
+   * At most 38 significant digits, and a magnitude (the number of digits before the point,
+   * negative for a fraction's leading zeros) from -129 (1E-130) to 126 (9.99..E+125). The older
+   * layer computes the magnitude in int arithmetic ({@code wrapping}), so 1e2147483647 wraps
+   * round to an underflow.
+   */
+  private static BigDecimal check(BigDecimal value, boolean wrapping) {
+    BigDecimal v = normaliseInRange(value);
     if (v.signum() == 0) {
       return v;
     }
     if (v.precision() > 38) {
-      throw ApiException.validation("Attempting to store more than 38 significant digits in a Number");
+      throw tooManyDigits();
     }
-    BigDecimal abs = v.abs();
-    if (abs.compareTo(MAX) > 0) {
-      throw ApiException.validation(
-          "Number overflow. Attempting to store a number with magnitude larger than supported range");
+    long magnitude = wrapping ? v.precision() - v.scale() : (long) v.precision() - v.scale();
+    if (magnitude > 126) {
+      throw overflow();
     }
-    if (abs.compareTo(MIN) < 0) {
-      throw ApiException.validation(
-          "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+    if (magnitude < -129) {
+      throw underflow();
     }
     return v;
+  }
+
+  /** {@link #normalise}, where a scale pushed past an int by dropping trailing zeros overflows. */
+  private static BigDecimal normaliseInRange(BigDecimal value) {
+    try {
+      return normalise(value);
+    } catch (ArithmeticException e) {
+      throw overflow(); // only a huge positive exponent moves the scale out of range
+    }
+  }
+
+  private static ApiException tooManyDigits() {
+    return ApiException.validation("Attempting to store more than 38 significant digits in a Number");
+  }
+
+  private static ApiException overflow() {
+    return ApiException.validation(
+        "Number overflow. Attempting to store a number with magnitude larger than supported range");
+  }
+
+  private static ApiException underflow() {
+    return ApiException.validation(
+        "Number underflow. Attempting to store a number with magnitude smaller than supported range");
   }
 
   public static BigDecimal normalise(BigDecimal value) {

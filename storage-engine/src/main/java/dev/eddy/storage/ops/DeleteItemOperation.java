@@ -6,6 +6,7 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
@@ -27,8 +28,8 @@ public final class DeleteItemOperation implements Operation {
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> key = req.item("Key");
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.DELETE_ITEM);
+    Map<String, AttributeValue> key = req.item("Key", ValueLayer.CURRENT);
+    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.DELETE_ITEM, ValueLayer.CURRENT);
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);

@@ -11,6 +11,7 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.StorageEngine;
@@ -105,7 +106,7 @@ final class PartiQL {
     List<AttributeValue> params = new ArrayList<>();
     if (parameters != null) {
       for (JsonNode p : parameters) {
-        params.add(AttributeValues.read(p));
+        params.add(AttributeValues.read(p, ValueLayer.OLDER));
       }
     }
     if (params.size() != parsed.parameterCount()) {

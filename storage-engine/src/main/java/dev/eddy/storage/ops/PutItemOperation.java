@@ -7,6 +7,7 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -29,8 +30,8 @@ public final class PutItemOperation implements Operation {
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> item = req.item("Item");
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.PUT_ITEM);
+    Map<String, AttributeValue> item = req.item("Item", ValueLayer.CURRENT);
+    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.PUT_ITEM, ValueLayer.CURRENT);
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateItemKey(item);

@@ -7,6 +7,7 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.SecondaryIndex;
@@ -32,8 +33,8 @@ public final class UpdateItemOperation implements Operation {
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> key = req.item("Key");
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.UPDATE_ITEM);
+    Map<String, AttributeValue> key = req.item("Key", ValueLayer.CURRENT);
+    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.UPDATE_ITEM, ValueLayer.CURRENT);
     UpdateExpression update = expressions.update();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
 

@@ -45,22 +45,59 @@ class ConformanceTest {
   }
 
   @Test
-  void invalidExpressionAttributeValuesNameTheirPlaceholder() {
-    assertEquals("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid:"
-        + " An string set  may not be empty for key :v",
-        t.fail("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET q = :v',"
-            + "'ExpressionAttributeValues':{':v':{'SS':[]}}}").getMessage());
+  void invalidExpressionAttributeValuesNameTheirPlaceholderInTheOlderLayerOnly() {
+    // nubo-db/dynamodb-conformance, captured 2026-10-09: Scan, BatchWriteItem and the transactions
+    // wrap a bad value ("... for key :v"); Query, GetItem, BatchGetItem, PutItem, UpdateItem and
+    // DeleteItem report the value's own message
     assertEquals("ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric"
         + " value: abc for key :n",
+        t.fail("Scan", "{'TableName':'hash','FilterExpression':'x = :n',"
+            + "'ExpressionAttributeValues':{':n':{'N':'abc'}}}").getMessage());
+    assertEquals("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid:"
+        + " An string set  may not be empty for key :v",
+        t.fail("TransactWriteItems", "{'TransactItems':[{'Update':{'TableName':'hash','Key':{'pk':{'S':'a'}},"
+            + "'UpdateExpression':'SET q = :v','ExpressionAttributeValues':{':v':{'SS':[]}}}}]}").getMessage());
+    assertEquals("The parameter cannot be converted to a numeric value: abc",
         t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = :p','FilterExpression':'x = :n',"
             + "'ExpressionAttributeValues':{':p':{'S':'a'},':n':{'N':'abc'}}}").getMessage());
-    assertEquals("ExpressionAttributeValues contains invalid value: Supplied AttributeValue is empty, must contain"
-        + " exactly one of the supported datatypes for key :e",
+    assertEquals("One or more parameter values were invalid: An string set  may not be empty",
+        t.fail("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET q = :v',"
+            + "'ExpressionAttributeValues':{':v':{'SS':[]}}}").getMessage());
+    assertEquals("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
         t.fail("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},'ConditionExpression':'x = :e',"
             + "'ExpressionAttributeValues':{':e':{}}}").getMessage());
     // a wrong JSON type stays a SerializationException
     assertEquals(ErrorCode.SERIALIZATION, t.fail("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},"
         + "'ConditionExpression':'x = :e','ExpressionAttributeValues':{':e':[]}}").code());
+  }
+
+  @Test
+  void eachOperationReadsValuesInItsLayer() {
+    // nubo-db/dynamodb-conformance, captured 2026-10-09 in four regions
+    String current = "One or more parameter values were invalid: Input collection [\"a\", \"b\", \"b\"] contains duplicates.";
+    String older = "One or more parameter values were invalid: Input collection [b, a, b] contains duplicates.";
+    String dup = "{'SS':['b','a','b']}";
+    assertEquals(current, t.fail("GetItem", "{'TableName':'hash','Key':{'pk':" + dup + "}}").getMessage());
+    assertEquals(current, t.fail("BatchGetItem", "{'RequestItems':{'hash':{'Keys':[{'pk':" + dup + "}]}}}").getMessage());
+    assertEquals(current, t.fail("Query", "{'TableName':'hash','KeyConditions':{'pk':{'ComparisonOperator':'EQ',"
+        + "'AttributeValueList':[{'S':'a'}]}},'QueryFilter':{'s':{'ComparisonOperator':'EQ','AttributeValueList':["
+        + dup + "]}}}").getMessage());
+    // a bad value in a Query's ExclusiveStartKey is the value's message, not "The provided starting key is invalid"
+    assertEquals(current, t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = :p',"
+        + "'ExpressionAttributeValues':{':p':{'S':'a'}},'ExclusiveStartKey':{'pk':" + dup + "}}").getMessage());
+    assertEquals(older, t.fail("BatchWriteItem", "{'RequestItems':{'hash':[{'PutRequest':{'Item':{'pk':{'S':'a'},"
+        + "'s':" + dup + "}}}]}}").getMessage());
+    assertEquals(older, t.fail("TransactGetItems", "{'TransactItems':[{'Get':{'TableName':'hash','Key':{'pk':"
+        + dup + "}}}]}").getMessage());
+    assertEquals("Input collection contains duplicates", t.fail("BatchWriteItem", "{'RequestItems':{'hash':[{"
+        + "'DeleteRequest':{'Key':{'pk':{'NS':['2','1','2']}}}}]}}").getMessage());
+    assertEquals("The provided starting key is invalid: " + older, t.fail("Scan", "{'TableName':'hash',"
+        + "'ExclusiveStartKey':{'pk':" + dup + "}}").getMessage());
+    assertEquals("Number underflow. Attempting to store a number with magnitude smaller than supported range",
+        t.fail("BatchWriteItem", "{'RequestItems':{'hash':[{'PutRequest':{'Item':{'pk':{'S':'a'},"
+            + "'n':{'N':'1e2147483647'}}}}]}}").getMessage());
+    assertEquals("The parameter cannot be converted to a numeric value: ",
+        t.fail("GetItem", "{'TableName':'hash','Key':{'pk':{'N':''}}}").getMessage());
   }
 
   @Test
