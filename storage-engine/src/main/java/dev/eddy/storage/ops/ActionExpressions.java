@@ -56,7 +56,7 @@ final class ActionExpressions {
         present.add(f);
       }
     }
-    ExpressionParameters.check(op, present);
+    ExpressionParameters.check(op, present, layer);
     String cond = req.str("ConditionExpression");
     String upd = req.str("UpdateExpression");
     String proj = req.str("ProjectionExpression");

@@ -6,7 +6,6 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
-import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
@@ -24,12 +23,12 @@ public final class DeleteItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Key", true);
+    WriteParams params = WriteParams.read(req, ExpressionParameters.Operation.DELETE_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> key = req.item("Key", ValueLayer.CURRENT);
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.DELETE_ITEM, ValueLayer.CURRENT);
+    Map<String, AttributeValue> key = params.item();
+    ActionExpressions expressions = params.expressions();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);

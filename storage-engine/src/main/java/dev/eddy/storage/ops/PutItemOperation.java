@@ -7,7 +7,6 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
-import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -26,12 +25,12 @@ public final class PutItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Item", true);
+    WriteParams params = WriteParams.read(req, ExpressionParameters.Operation.PUT_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> item = req.item("Item", ValueLayer.CURRENT);
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.PUT_ITEM, ValueLayer.CURRENT);
+    Map<String, AttributeValue> item = params.item();
+    ActionExpressions expressions = params.expressions();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateItemKey(item);

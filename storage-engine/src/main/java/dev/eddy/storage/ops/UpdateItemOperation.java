@@ -7,7 +7,6 @@ import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
-import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.SecondaryIndex;
@@ -29,12 +28,12 @@ public final class UpdateItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Key", false);
+    WriteParams params = WriteParams.read(req, ExpressionParameters.Operation.UPDATE_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> key = req.item("Key", ValueLayer.CURRENT);
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.UPDATE_ITEM, ValueLayer.CURRENT);
+    Map<String, AttributeValue> key = params.item();
+    ActionExpressions expressions = params.expressions();
     UpdateExpression update = expressions.update();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
 

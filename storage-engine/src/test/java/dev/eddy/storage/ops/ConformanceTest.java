@@ -60,15 +60,81 @@ class ConformanceTest {
     assertEquals("The parameter cannot be converted to a numeric value: abc",
         t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = :p','FilterExpression':'x = :n',"
             + "'ExpressionAttributeValues':{':p':{'S':'a'},':n':{'N':'abc'}}}").getMessage());
-    assertEquals("One or more parameter values were invalid: An string set  may not be empty",
+    assertEquals("1 validation error detected: One or more parameter values were invalid: An string set  may not be empty",
         t.fail("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET q = :v',"
             + "'ExpressionAttributeValues':{':v':{'SS':[]}}}").getMessage());
-    assertEquals("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+    assertEquals("1 validation error detected: Supplied AttributeValue is empty, must contain exactly one of the"
+        + " supported datatypes",
         t.fail("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},'ConditionExpression':'x = :e',"
             + "'ExpressionAttributeValues':{':e':{}}}").getMessage());
     // a wrong JSON type stays a SerializationException
     assertEquals(ErrorCode.SERIALIZATION, t.fail("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},"
         + "'ConditionExpression':'x = :e','ExpressionAttributeValues':{':e':[]}}").code());
+  }
+
+  @Test
+  void singleItemWritesReportWhatTheyCheckBeforeTheTableInsideTheEnvelope() {
+    // nubo-db/dynamodb-conformance, "PutItem/DeleteItem - request validation envelope" and UpdateItem's
+    // "undefined value in the ConditionExpression", captured 2026-10-09 (eu-west-2, us-east-1);
+    // "Number values / Duplicate set members - messages by operation", four regions
+    String one = "1 validation error detected: ";
+    String invalid = "One or more parameter values were invalid: ";
+    String[][] cases = {
+        {"DeleteItem", "'ExpressionAttributeValues':{':v':{'S':'x'}}",
+            "ExpressionAttributeValues can only be specified when using expressions"},
+        {"PutItem", "'ExpressionAttributeNames':{'#a':'a'}",
+            "ExpressionAttributeNames can only be specified when using expressions"},
+        {"DeleteItem", "'Expected':{'a':{'Exists':false}},'ExpressionAttributeNames':{'#a':'a'}",
+            "ExpressionAttributeNames can only be specified when using expressions"},
+        {"DeleteItem", "'ConditionExpression':'attribute_exists(a)','ExpressionAttributeValues':{}",
+            "ExpressionAttributeValues must not be empty"},
+        {"DeleteItem", "'ConditionExpression':'attribute_exists(a)','ExpressionAttributeNames':{}",
+            "ExpressionAttributeNames must not be empty"},
+        {"PutItem", "'ConditionExpression':''", "Invalid ConditionExpression: The expression can not be empty;"},
+        {"DeleteItem", "'ReturnValues':'UPDATED_NEW'", "ReturnValues can only be ALL_OLD or NONE"},
+        {"PutItem", "'ReturnValues':'ALL_NEW'", "ReturnValues can only be ALL_OLD or NONE"},
+        {"DeleteItem", "'Expected':{'a':{'Exists':true}}",
+            invalid + "Value must be provided when Exists is true for Attribute: a"},
+        {"DeleteItem", "'Expected':{'a':{'Exists':false,'Value':{'S':'x'}}}",
+            invalid + "Value cannot be used when Exists is false for Attribute: a"},
+        {"DeleteItem", "'Expected':{'a':{'Value':{'S':'x'},'ComparisonOperator':'EQ','AttributeValueList':[{'S':'x'}]}}",
+            invalid + "Value and AttributeValueList cannot be used together for Attribute: a"},
+        {"PutItem", "'Expected':{'a':{'ComparisonOperator':'EQ'}}",
+            invalid + "Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: a"},
+        {"DeleteItem", "'Expected':{'a':{'ComparisonOperator':'BETWEEN','AttributeValueList':[{'S':'x'}]}}",
+            invalid + "Invalid number of argument(s) for the BETWEEN ComparisonOperator"},
+        {"UpdateItem", "'UpdateExpression':'SET b = :w','ConditionExpression':'a = :v','ExpressionAttributeValues':"
+            + "{':w':{'S':'x'}}", "Invalid ConditionExpression: An expression attribute value used in expression is"
+            + " not defined; attribute value: :v"},
+        {"UpdateItem", "'ExpressionAttributeValues':{':v':{'S':'x'}}",
+            "ExpressionAttributeValues can only be specified when using expressions"},
+        {"PutItem", "'ConditionExpression':'attribute_not_exists(pk) OR n = :v','ExpressionAttributeValues':"
+            + "{':v':{'N':''}}", "The parameter cannot be converted to a numeric value: "},
+        {"PutItem", "'Expected':{'s':{'Value':{'NS':['2','1','2']}}}", invalid + "Input collection contains duplicates."},
+        {"UpdateItem", "'AttributeUpdates':{'n':{'Action':'PUT','Value':{'N':'1e126'}}}",
+            "Number overflow. Attempting to store a number with magnitude larger than supported range"},
+    };
+    for (String[] c : cases) {
+      String body = c[0].equals("PutItem") ? "'Item':{'pk':{'S':'e'}}," : "'Key':{'pk':{'S':'e'}},";
+      assertEquals(one + c[2], t.fail(c[0], "{'TableName':'hash'," + body + c[1] + "}").getMessage(), c[1]);
+    }
+    // the item and the key themselves, before the table is looked up (it does not exist here)
+    assertEquals(one + "The parameter cannot be converted to a numeric value: abc",
+        t.fail("PutItem", "{'TableName':'absent','Item':{'pk':{'S':'e'},'n':{'N':'abc'}}}").getMessage());
+    assertEquals(one + invalid + "Input collection [\"a\", \"b\", \"b\"] contains duplicates.",
+        t.fail("DeleteItem", "{'TableName':'absent','Key':{'pk':{'SS':['b','a','b']}}}").getMessage());
+    // a report that counts its errors is not wrapped again
+    assertEquals("1 validation error detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint:"
+        + " Member must satisfy enum value set: [OR, AND]", t.fail("PutItem", "{'TableName':'hash','Item':{'pk':"
+        + "{'S':'e'}},'Expected':{'a':{'Exists':false},'b':{'Exists':false}},'ConditionalOperator':'XOR'}").getMessage());
+    // what is found once the table is known stays bare
+    assertEquals("The provided key element does not match the schema",
+        t.fail("DeleteItem", "{'TableName':'range','Key':{'pk':{'S':'e'}}}").getMessage());
+    assertEquals(invalid + "Cannot update attribute pk. This attribute is part of the key",
+        t.fail("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'e'}},'UpdateExpression':'SET pk = :v',"
+            + "'ExpressionAttributeValues':{':v':{'S':'x'}}}").getMessage());
+    assertEquals("Requested resource not found", t.fail("PutItem", "{'TableName':'absent','Item':{'pk':{'S':'e'}}}")
+        .getMessage());
   }
 
   @Test
