@@ -92,6 +92,15 @@ public final class Validation {
     return name(value, path);
   }
 
+  /**
+   * The member constraint of a TableName that also takes an ARN: not null, 1..1024 characters
+   * (what the service's model checks before the name itself, {@link #tableName}).
+   */
+  public Validation tableNameMember(String value, String path) {
+    notNull(value, path);
+    return length(value, path, 1, 1024);
+  }
+
   /** The name of a table to create: not null, 3..255, [a-zA-Z0-9_.-]+ (no ARN). */
   public Validation newTableName(String value, String path) {
     notNull(value, path);

@@ -40,7 +40,7 @@ final class ReadRequests {
     }
     v.oneOf(req.str("Select"), "select", ReadSelection.SELECTS);
     Capacity.validate(req.str("ReturnConsumedCapacity"), v);
-    v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", List.of("OR", "AND"));
+    v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", Legacy.CONDITIONAL_OPERATORS);
     Projections.validate(req, v);
   }
 

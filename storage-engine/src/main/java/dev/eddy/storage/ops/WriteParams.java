@@ -6,6 +6,7 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.expr.ExpressionParameters;
+import dev.eddy.storage.expr.Legacy;
 import java.util.List;
 import java.util.Map;
 
@@ -15,17 +16,24 @@ import java.util.Map;
  * ReturnItemCollectionMetrics, ReturnValuesOnConditionCheckFailure and the expressions (or their
  * legacy counterparts).
  *
- * <p>DynamoDB checks the members first and reports their violations together ("N validation
- * errors detected: Value ... at 'tableName' ..."). Everything else it checks before it looks the
- * table up, it checks in its current validation layer, which reports the first problem inside
- * the "1 validation error detected: " envelope: values (read in {@link ValueLayer#CURRENT}),
+ * <p>DynamoDB checks the members first. When the item or key is missing it reports every
+ * member's violation together, in its member order and per-value form ("N validation errors
+ * detected: Value 'INVALID' at 'returnConsumedCapacity' ...; Value '' at 'tableName' ...; Value
+ * null at 'key' ..."), the table name held only to its member constraint (1..1024 characters,
+ * which an ARN also meets). Otherwise it reports a bad table name alone (an empty one as shorter
+ * than 1), then the enum members together (nubo-db/dynamodb-conformance, "UpdateItem - member
+ * errors beside a missing Key", captured 2026-10-09, and the validation-ordering captures of
+ * 2026-06). Everything else it checks before it looks the table up, it checks in its current
+ * validation layer, which reports the first problem inside the "1 validation error detected: "
+ * envelope: values (read in {@link ValueLayer#CURRENT}),
  * ReturnValues beyond ALL_OLD/NONE, the expression parameters, the expressions, the legacy
  * conditions (nubo-db/dynamodb-conformance, "PutItem/DeleteItem - request validation envelope",
  * captured 2026-10-09). What it finds after the lookup (the key schema, the item) is bare.
  */
 record WriteParams(String tableName, String returnValues, String capacity, boolean returnOldOnFailure,
     Map<String, AttributeValue> item, ActionExpressions expressions) {
-  static final List<String> RETURN_VALUES = List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+  /** ReturnValues, in the order DynamoDB lists them in its enum message. */
+  static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
   static final List<String> RETURN_ON_FAILURE = List.of("ALL_OLD", "NONE");
   static final List<String> ITEM_COLLECTION_METRICS = List.of("SIZE", "NONE");
 
@@ -35,18 +43,39 @@ record WriteParams(String tableName, String returnValues, String capacity, boole
    * ReturnValues other than NONE/ALL_OLD.
    */
   static WriteParams read(Req req, ExpressionParameters.Operation op) {
-    String itemField = op == ExpressionParameters.Operation.PUT_ITEM ? "Item" : "Key";
+    boolean put = op == ExpressionParameters.Operation.PUT_ITEM;
+    String itemField = put ? "Item" : "Key";
     String tableName = req.str("TableName");
     String returnValues = req.str("ReturnValues");
     String capacity = req.str("ReturnConsumedCapacity");
     String onFailure = req.str("ReturnValuesOnConditionCheckFailure");
+    boolean itemMissing = req.raw(itemField) == null;
     Validation v = new Validation();
-    v.tableName(tableName, "tableName");
-    v.notNull(req.raw(itemField), itemField.toLowerCase());
-    v.oneOf(returnValues, "returnValues", RETURN_VALUES);
+    if (!itemMissing) { // a bad table name is reported alone
+      v.tableNameMember(tableName, "tableName");
+      if (!v.hasErrors()) {
+        v.tableName(tableName, "tableName");
+      }
+      v.throwIfAny();
+    }
+    // the members in DynamoDB's order; with the item or key missing the table name's member
+    // constraint and ConditionalOperator join them, PutItem's item after the table name, a key last
     Capacity.validate(capacity, v);
+    if (itemMissing) {
+      v.tableNameMember(tableName, "tableName");
+      if (put) {
+        v.notNull(null, "item");
+      }
+    }
+    v.oneOf(returnValues, "returnValues", RETURN_VALUES);
     v.oneOf(req.str("ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", ITEM_COLLECTION_METRICS);
     v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", RETURN_ON_FAILURE);
+    if (itemMissing) {
+      v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", Legacy.CONDITIONAL_OPERATORS);
+      if (!put) {
+        v.notNull(null, "key");
+      }
+    }
     v.throwIfAny();
     try {
       if (op != ExpressionParameters.Operation.UPDATE_ITEM && returnValues != null && !returnValues.equals("NONE")

@@ -138,6 +138,60 @@ class ConformanceTest {
   }
 
   @Test
+  void memberErrorsBesideAMissingKeyAreJoinedInMemberOrder() {
+    // nubo-db/dynamodb-conformance "UpdateItem - member errors beside a missing Key", eu-west-2 and
+    // us-east-1, 2026-10-09; the table name is held to its member constraint only (1..1024)
+    String emptyName = "Value '' at 'tableName' failed to satisfy constraint: Member must have length greater than or"
+        + " equal to 1";
+    String noKey = "Value null at 'key' failed to satisfy constraint: Member must not be null";
+    String update = "'UpdateExpression':'SET a = :a','ExpressionAttributeValues':{':a':{'S':'x'}}";
+    assertEquals("2 validation errors detected: " + emptyName + "; " + noKey,
+        t.fail("UpdateItem", "{'TableName':''," + update + "}").getMessage());
+    assertEquals("4 validation errors detected: Value 'INVALID' at 'returnConsumedCapacity' failed to satisfy"
+        + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; " + emptyName + "; Value 'INVALID'"
+        + " at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD,"
+        + " ALL_OLD, NONE, UPDATED_NEW]; " + noKey,
+        t.fail("UpdateItem", "{'TableName':''," + update + ",'ReturnConsumedCapacity':'INVALID',"
+            + "'ReturnValues':'INVALID'}").getMessage());
+    assertEquals("2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint:"
+        + " Member must satisfy enum value set: [OR, AND]; " + noKey,
+        t.fail("UpdateItem", "{'TableName':'absent','AttributeUpdates':{'x':{'Action':'PUT','Value':{'S':'1'}}},"
+            + "'Expected':{'a':{'Exists':false},'b':{'Exists':false}},'ConditionalOperator':'XOR'}").getMessage());
+    // PutItem names its item right after the table name (the order dynalite recorded from DynamoDB)
+    assertEquals("3 validation errors detected: Value null at 'tableName' failed to satisfy constraint: Member must"
+        + " not be null; Value null at 'item' failed to satisfy constraint: Member must not be null; Value 'INVALID' at"
+        + " 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD,"
+        + " ALL_OLD, NONE, UPDATED_NEW]", t.fail("PutItem", "{'ReturnValues':'INVALID'}").getMessage());
+  }
+
+  @Test
+  void withTheKeyPresentABadTableNameIsReportedAloneThenTheEnums() {
+    // nubo-db/dynamodb-conformance validation ordering of PutItem, UpdateItem and DeleteItem (2026-06) and
+    // "PutItem - exact error messages": an empty name is shorter than 1, and nothing else is reported with it
+    String one = "1 validation error detected: ";
+    String emptyName = one + "Value '' at 'tableName' failed to satisfy constraint: Member must have length greater"
+        + " than or equal to 1";
+    String[][] cases = {
+        {"PutItem", "{'TableName':'','Item':{},'ReturnValues':'INVALID'}", emptyName},
+        {"UpdateItem", "{'TableName':'','Key':{}}", emptyName},
+        {"DeleteItem", "{'TableName':'','Key':{},'ReturnConsumedCapacity':'X'}", emptyName},
+        {"PutItem", "{'Item':{'pk':{'S':'a'}}}",
+            one + "Value null at 'tableName' failed to satisfy constraint: Member must not be null"},
+        {"PutItem", "{'TableName':'bad table!@#','Item':{'pk':{'S':'a'}},'ReturnValues':'INVALID'}", one + "Value 'bad"
+            + " table!@#' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern:"
+            + " [a-zA-Z0-9_.-]+"},
+        {"DeleteItem", "{'TableName':'absent','Key':{'pk':{'S':'a'}},'ReturnValues':'INVALID',"
+            + "'ReturnConsumedCapacity':'INVALID'}", "2 validation errors detected: Value 'INVALID' at"
+            + " 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES,"
+            + " TOTAL, NONE]; Value 'INVALID' at 'returnValues' failed to satisfy constraint: Member must satisfy enum"
+            + " value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]"},
+    };
+    for (String[] c : cases) {
+      assertEquals(c[2], t.fail(c[0], c[1]).getMessage(), c[1]);
+    }
+  }
+
+  @Test
   void eachOperationReadsValuesInItsLayer() {
     // nubo-db/dynamodb-conformance, captured 2026-10-09 in four regions
     String current = "One or more parameter values were invalid: Input collection [\"a\", \"b\", \"b\"] contains duplicates.";
