@@ -30,14 +30,14 @@ public final class Numbers {
       throw notNumeric(text, layer);
     }
     if (text.length() > LONG_TEXT) {
-      return check(parseLongText(text));
+      return check(parseLongText(text, current), !current);
     }
     BigDecimal value;
     try {
       value = new BigDecimal(text);
     } catch (NumberFormatException | ArithmeticException e) {
       if (current) {
-        return parseLongText(text); // an exponent past an int: range-checked all the same
+        return parseLongText(text, true); // an exponent past an int: range-checked all the same
       }
       throw notNumeric(text, layer);
     }
@@ -73,9 +73,10 @@ public final class Numbers {
    * Parses a long number text (already known to look numeric) in linear time: BigDecimal's
    * parsing and stripTrailingZeros are quadratic in the number of digits, so a 400 KB run of
    * zeros would otherwise take many seconds. Leading and trailing zeros are dropped from the
-   * digits first; more than 38 remaining digits, or an exponent out of range, is refused here.
+   * digits first; more than 38 remaining digits, or an exponent out of range, is refused here
+   * (for a zero too with {@code zeroByExponent}, the current layer's rule).
    */
-  private static BigDecimal parseLongText(String s) {
+  private static BigDecimal parseLongText(String s, boolean zeroByExponent) {
     int i = 0;
     boolean negative = false;
     if (s.charAt(0) == '-' || s.charAt(0) == '+') {
@@ -126,6 +127,9 @@ public final class Numbers {
       end--;
     }
     if (end == 0) {
+      if (zeroByExponent) {
+        checkMagnitude(1 - (totalDigits - beforePoint) + exponent); // as BigDecimal reads a zero
+      }
       return BigDecimal.ZERO;
     }
     if (end > 38) {
@@ -133,12 +137,7 @@ public final class Numbers {
     }
     // value = 0.d1d2...dn x 10^(beforePoint - leadingDropped + exponent)
     long adjusted = beforePoint - leadingDropped + exponent - 1;
-    if (adjusted > 125) {
-      throw overflow();
-    }
-    if (adjusted < -130) {
-      throw underflow();
-    }
+    checkMagnitude(adjusted + 1);
     BigDecimal v = new BigDecimal(new java.math.BigInteger(digits.substring(0, end)), (int) (end - 1 - adjusted));
     return negative ? v.negate() : v;
   }
@@ -150,26 +149,34 @@ public final class Numbers {
 
   /**
    * At most 38 significant digits, and a magnitude (the number of digits before the point,
-   * negative for a fraction's leading zeros) from -129 (1E-130) to 126 (9.99..E+125). The older
-   * layer computes the magnitude in int arithmetic ({@code wrapping}), so 1e2147483647 wraps
-   * round to an underflow.
+   * negative for a fraction's leading zeros) from -129 (1E-130) to 126 (9.99..E+125). The current
+   * layer checks a zero by the exponent it is written with (0e126 overflows, 0e125 is 0:
+   * nubo-db/dynamodb-conformance "Number limits - exponents", eu-west-2, October 2026); the older
+   * layer ({@code wrapping}) computes the magnitude in int arithmetic, so 1e2147483647 wraps round
+   * to an underflow.
    */
   private static BigDecimal check(BigDecimal value, boolean wrapping) {
-    BigDecimal v = normaliseInRange(value);
-    if (v.signum() == 0) {
-      return v;
+    if (value.signum() == 0) {
+      if (!wrapping) {
+        checkMagnitude((long) value.precision() - value.scale());
+      }
+      return BigDecimal.ZERO;
     }
+    BigDecimal v = normaliseInRange(value);
     if (v.precision() > 38) {
       throw tooManyDigits();
     }
-    long magnitude = wrapping ? v.precision() - v.scale() : (long) v.precision() - v.scale();
+    checkMagnitude(wrapping ? v.precision() - v.scale() : (long) v.precision() - v.scale());
+    return v;
+  }
+
+  private static void checkMagnitude(long magnitude) {
     if (magnitude > 126) {
       throw overflow();
     }
     if (magnitude < -129) {
       throw underflow();
     }
-    return v;
   }
 
   /** {@link #normalise}, where a scale pushed past an int by dropping trailing zeros overflows. */

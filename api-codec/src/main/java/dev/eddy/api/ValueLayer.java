@@ -10,9 +10,10 @@ public enum ValueLayer {
   /**
    * PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem and Query. An empty number reads
    * "The parameter cannot be converted to a numeric value: " (colon kept), any exponent that fits
-   * a 64-bit integer is range-checked (1e99999999999 overflows), a duplicate set quotes its
-   * members and a number set names none. Expression attribute values are reported with the
-   * value's own message (no "for key :v" wrapper).
+   * a 64-bit integer is range-checked (1e99999999999 overflows), a zero by the exponent it is
+   * written with (0e126 overflows), a duplicate set quotes its members and a number set names
+   * none. Expression attribute values are reported with the value's own message (no "for key
+   * :v" wrapper).
    */
   CURRENT,
   /**

@@ -58,7 +58,17 @@ class ValueLayerTest {
     // an exponent past a long is not a number at all; dropping trailing zeros never overflows the scale
     assertEquals(NOT_NUMERIC + ": 1e99999999999999999999", number("1e99999999999999999999", ValueLayer.CURRENT));
     assertEquals(OVERFLOW, number("100e2147483647", ValueLayer.CURRENT));
-    assertEquals(BigDecimal.ZERO, Numbers.parse("0e99999999999", ValueLayer.CURRENT));
+    // a zero is range-checked by the exponent it is written with (nubo-db/dynamodb-conformance
+    // "Number limits - exponents", eu-west-2, October 2026), however it is written
+    assertEquals(OVERFLOW, number("0e126", ValueLayer.CURRENT));
+    assertEquals(UNDERFLOW, number("0e-131", ValueLayer.CURRENT));
+    assertEquals(OVERFLOW, number("0e99999999999", ValueLayer.CURRENT));
+    assertEquals(NOT_NUMERIC + ": 1e9223372036854775808", number("1e9223372036854775808", ValueLayer.CURRENT));
+    assertEquals(BigDecimal.ZERO, Numbers.parse("0e125", ValueLayer.CURRENT));
+    assertEquals(BigDecimal.ZERO, Numbers.parse("-0.000e-127", ValueLayer.CURRENT));
+    assertEquals(OVERFLOW, number("0".repeat(60) + "e126", ValueLayer.CURRENT));
+    assertEquals(BigDecimal.ZERO, Numbers.parse("0".repeat(60) + "." + "0".repeat(10) + "e-120", ValueLayer.CURRENT));
+    assertEquals(UNDERFLOW, number("0".repeat(60) + "." + "0".repeat(10) + "e-121", ValueLayer.CURRENT));
   }
 
   @Test
@@ -69,6 +79,7 @@ class ValueLayerTest {
     assertEquals(UNDERFLOW, number("1e2147483647", ValueLayer.OLDER)); // the magnitude wraps round an int
     assertEquals(NOT_NUMERIC + ": 1e2147483648", number("1e2147483648", ValueLayer.OLDER));
     assertEquals(OVERFLOW, number("100e2147483647", ValueLayer.OLDER));
+    assertEquals(BigDecimal.ZERO, Numbers.parse("0e126", ValueLayer.OLDER)); // not captured: unchanged
   }
 
   @Test
