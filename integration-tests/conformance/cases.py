@@ -19,8 +19,17 @@ DESCRIBE = ("TableDescription: DynamoDB sends TableId, omits LastIncrease/LastDe
 SET_ORDER = "set members come back in no particular order in DynamoDB; DynamoDB Local sorts them"
 LOCAL_UNSUPPORTED = "DynamoDB Local does not implement this operation (tags, endpoints, backups)"
 SCAN_ORDER = "scan order and segment assignment follow each server's hashing (unspecified by DynamoDB)"
+CURRENT_LAYER = ("DynamoDB's current validation layer reports what PutItem, UpdateItem and DeleteItem check before "
+                 "the table lookup inside '1 validation error detected: ' (and with no ': ConditionExpression is "
+                 "null' tail); DynamoDB Local has the older bare texts (nubo-db/dynamodb-conformance, captured "
+                 "from DynamoDB 2026-10-09)")
 KNOWN = {}
 for reason, names in {
+    CURRENT_LAYER: """put-num-overflow put-num-underflow put-set-empty put-null-false put-two-types put-no-type
+        put-unknown-type put-cond-undefined-value put-cond-unused-value put-cond-unused-name put-cond-undefined-name
+        put-cond-reserved put-cond-empty put-eav-empty put-ean-empty put-eav-no-expr put-cond-and-expected
+        put-cond-func-bad put-cond-between-bad put-cond-pk-cmp upd-arith-type upd-overlap upd-dup-section upd-syntax
+        upd-add-wrong upd-delete-nonset upd-both-styles upd-empty-expr u3-two-paths-overlap p3-nesting-33""",
     WORDING: """ct-empty ct-name-only ct-bad-name ct-bad-enums ct-no-pt ct-pt-zero ct-keyschema-not-in-defs
         ct-extra-defs ct-two-hash ct-range-first ct-three-keys ct-bool-key ct-dup-defs ct-lsi-no-range
         ct-gsi-no-projection ct-gsi-missing-pt ct-stream-no-type ct-stream-disabled-type ct-empty-keyschema
@@ -63,7 +72,9 @@ KNOWN.update({
     "get-proj-reserved": "SIZE is a DynamoDB reserved word (developer guide list): DynamoDB rejects it unescaped; DynamoDB Local accepts it",
     "q-gsi-proj-nonproj": "fixed in Eddy (GSI does not project [b]); kept as a regression probe",
     "upd-gsi-key-type": "DynamoDB rejects a GSI key of the wrong type ('Type mismatch for Index Key g Expected: S Actual: N IndexName: gsi'); DynamoDB Local accepts it",
-    "upd-set-empty-set": "DynamoDB names the placeholder: 'ExpressionAttributeValues contains invalid value: ... for key :v'",
+    "upd-set-empty-set": "UpdateItem reports a bad value with its own message inside '1 validation error detected: ' "
+                         "(captured 2026-10-09); the 'ExpressionAttributeValues contains invalid value: ... for key :v' "
+                         "form is Scan's and the transactions'",
     "upd-arith": "DynamoDB normalises numbers (3.5 + 0.5 = 4); DynamoDB Local keeps the scale (4.0)",
     "upd-list-index": "same number normalisation as upd-arith (a = 4 vs 4.0)",
     "upd-list-remove-idx": "same number normalisation as upd-arith (a = 4 vs 4.0)",
@@ -105,7 +116,8 @@ KNOWN.update({
     "ct-ctl-6-lsi": WORDING + " (here: 'LocalSecondaryIndex count exceeds the per-table limit of 5')",
     "ct-ctl-dup-index": WORDING + " (here: 'Duplicate index name: gsi')",
     "put-bs-empty": "DynamoDB (dynalite recordings, AWS captures): 'Binary sets should not be empty'; DynamoDB Local words it its own way",
-    "put-bs-dup": "DynamoDB (dynalite recordings): 'Input collection [Yg==, Yg==]of type BS contains duplicates.'",
+    "put-bs-dup": "DynamoDB (captured 2026-10-09): PutItem quotes the members, '1 validation error detected: ... "
+                  "Input collection [\"Yg==\",\"Yg==\"]of type BS contains duplicates.'",
     "ct-pq": TRANSIENT,
     "del-table-pq": TRANSIENT + "; DynamoDB Local also holds the item of pq-bes-writes it did not roll back",
     "pq-select-desc": LOCAL_500,

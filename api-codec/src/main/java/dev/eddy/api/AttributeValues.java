@@ -10,13 +10,16 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The DynamoDB JSON form of attribute values and items: reading with DynamoDB's validation and
@@ -28,8 +31,13 @@ public final class AttributeValues {
 
   private AttributeValues() {}
 
-  /** Reads an item (a JSON object of attribute name to attribute value). */
+  /** Reads an item (a JSON object of attribute name to attribute value) in the current layer. */
   public static Map<String, AttributeValue> readItem(JsonNode node) {
+    return readItem(node, ValueLayer.CURRENT);
+  }
+
+  /** Reads an item, with the messages of the validation layer of the request's operation. */
+  public static Map<String, AttributeValue> readItem(JsonNode node, ValueLayer layer) {
     if (node == null || node.isNull()) {
       return null;
     }
@@ -41,17 +49,22 @@ public final class AttributeValues {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
-      item.put(e.getKey(), read(e.getValue(), 0));
+      item.put(e.getKey(), read(e.getValue(), layer, 0));
     }
     return item;
   }
 
-  /** Reads one attribute value, e.g. {"S": "x"}. */
+  /** Reads one attribute value, e.g. {"S": "x"}, in the current layer. */
   public static AttributeValue read(JsonNode node) {
-    return read(node, 0);
+    return read(node, ValueLayer.CURRENT);
   }
 
-  private static AttributeValue read(JsonNode node, int depth) {
+  /** Reads one attribute value, with the messages of the validation layer of the request's operation. */
+  public static AttributeValue read(JsonNode node, ValueLayer layer) {
+    return read(node, layer, 0);
+  }
+
+  private static AttributeValue read(JsonNode node, ValueLayer layer, int depth) {
     if (node == null || node.isNull()) {
       throw ApiException.validation(
           "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -77,7 +90,7 @@ public final class AttributeValues {
       }
       AttributeValue parsed = switch (e.getKey()) {
         case "S" -> new AttributeValue.S(text(v));
-        case "N" -> new AttributeValue.N(Numbers.parse(text(v)));
+        case "N" -> new AttributeValue.N(Numbers.parse(text(v), layer));
         case "B" -> new AttributeValue.B(blob(v));
         case "BOOL" -> AttributeValue.Bool.of(bool(v));
         case "NULL" -> {
@@ -86,14 +99,14 @@ public final class AttributeValues {
           }
           yield AttributeValue.Null.INSTANCE;
         }
-        case "SS" -> readSS(array(v));
-        case "NS" -> readNS(array(v));
-        case "BS" -> readBS(array(v));
+        case "SS" -> readSS(array(v), layer);
+        case "NS" -> readNS(array(v), layer);
+        case "BS" -> readBS(array(v), layer);
         case "L" -> {
           ArrayNode arr = array(v);
           List<AttributeValue> list = new ArrayList<>(arr.size());
           for (JsonNode el : arr) {
-            list.add(read(el, depth + 1));
+            list.add(read(el, layer, depth + 1));
           }
           yield new AttributeValue.L(list);
         }
@@ -105,7 +118,7 @@ public final class AttributeValues {
           Iterator<Map.Entry<String, JsonNode>> it = v.fields();
           while (it.hasNext()) {
             Map.Entry<String, JsonNode> me = it.next();
-            map.put(me.getKey(), read(me.getValue(), depth + 1));
+            map.put(me.getKey(), read(me.getValue(), layer, depth + 1));
           }
           yield new AttributeValue.M(map);
         }
@@ -127,55 +140,94 @@ public final class AttributeValues {
     return result;
   }
 
-  private static AttributeValue readSS(ArrayNode arr) {
+  private static AttributeValue readSS(ArrayNode arr, ValueLayer layer) {
     if (arr.isEmpty()) {
       throw ApiException.invalidParameter("An string set  may not be empty");
     }
     LinkedHashSet<String> set = new LinkedHashSet<>();
-    List<String> all = new ArrayList<>();
+    List<String> all = new ArrayList<>(arr.size());
     for (JsonNode el : arr) {
       String s = text(el);
       all.add(s);
       set.add(s);
     }
     if (set.size() != all.size()) {
-      throw ApiException.invalidParameter("Input collection " + all + " contains duplicates.");
+      throw duplicates(all, all, layer, Utf8Order.INSTANCE, ", ", "");
     }
     return new AttributeValue.SS(set);
   }
 
-  private static AttributeValue readNS(ArrayNode arr) {
+  private static AttributeValue readNS(ArrayNode arr, ValueLayer layer) {
     if (arr.isEmpty()) {
       throw ApiException.invalidParameter("An number set  may not be empty");
     }
     LinkedHashSet<BigDecimal> set = new LinkedHashSet<>();
-    List<String> all = new ArrayList<>();
+    int n = 0;
     for (JsonNode el : arr) {
-      String s = text(el);
-      all.add(s);
-      set.add(Numbers.parse(s));
+      set.add(Numbers.parse(text(el), layer));
+      n++;
     }
-    if (set.size() != all.size()) {
-      throw ApiException.invalidParameter("Input collection " + all + " contains duplicates.");
+    if (set.size() != n) {
+      // neither layer names the members of a number set
+      throw layer == ValueLayer.CURRENT ? ApiException.invalidParameter("Input collection contains duplicates.")
+          : ApiException.validation("Input collection contains duplicates");
     }
     return new AttributeValue.NS(set);
   }
 
-  private static AttributeValue readBS(ArrayNode arr) {
+  private static AttributeValue readBS(ArrayNode arr, ValueLayer layer) {
     if (arr.isEmpty()) {
       throw ApiException.invalidParameter("Binary sets should not be empty");
     }
     LinkedHashSet<AttributeValue.Blob> set = new LinkedHashSet<>();
-    List<String> all = new ArrayList<>();
+    List<AttributeValue.Blob> all = new ArrayList<>(arr.size());
+    List<String> sent = new ArrayList<>(arr.size());
     for (JsonNode el : arr) {
       AttributeValue.Blob b = blob(el);
-      all.add(el.textValue());
+      all.add(b);
+      sent.add(el.textValue());
       set.add(b);
     }
     if (set.size() != all.size()) {
-      throw ApiException.invalidParameter("Input collection " + all + "of type BS contains duplicates.");
+      throw duplicates(all, sent, layer, Comparator.naturalOrder(), ",", "of type BS");
     }
     return new AttributeValue.BS(set);
+  }
+
+  /**
+   * "Input collection [...] contains duplicates." The older layer lists the members as sent
+   * ({@code sent}), unquoted, separated by ", "; the current one quotes them (separated by
+   * {@code separator}) and lists them in {@code order} up to the first repeat, then the repeat,
+   * then the rest as sent (it collects them into a sorted set until one is already there).
+   */
+  private static <T> ApiException duplicates(List<T> members, List<String> sent, ValueLayer layer,
+      Comparator<? super T> order, String separator, String typeSuffix) {
+    if (layer == ValueLayer.OLDER) {
+      return ApiException.invalidParameter("Input collection " + sent + typeSuffix + " contains duplicates.");
+    }
+    List<String> shown = new ArrayList<>(members.size());
+    TreeSet<T> seen = new TreeSet<>(order);
+    int i = 0;
+    while (seen.add(members.get(i))) {
+      i++;
+    }
+    List<T> listed = new ArrayList<>(seen);
+    listed.addAll(members.subList(i, members.size()));
+    for (T m : listed) {
+      shown.add("\"" + m + "\"");
+    }
+    return ApiException.invalidParameter(
+        "Input collection [" + String.join(separator, shown) + "]" + typeSuffix + " contains duplicates.");
+  }
+
+  /** Strings in the order of their UTF-8 bytes, DynamoDB's order of strings. */
+  private enum Utf8Order implements Comparator<String> {
+    INSTANCE;
+
+    @Override
+    public int compare(String a, String b) {
+      return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static String text(JsonNode v) {

@@ -2,88 +2,67 @@ package dev.eddy.api;
 
 import java.math.BigDecimal;
 
-/** DynamoDB number rules: up to 38 significant digits, magnitude 1E-130 .. 9.99..E+125. */
+/**
+ * DynamoDB number rules: up to 38 significant digits, magnitude 1E-130 .. 9.99..E+125, with the
+ * messages of the {@link ValueLayer} that reads the request.
+ */
 public final class Numbers {
-  private static final BigDecimal MAX = new BigDecimal("9.9999999999999999999999999999999999999E+125");
-  private static final BigDecimal MIN = new BigDecimal("1E-130");
+  private static final String NOT_NUMERIC = "The parameter cannot be converted to a numeric value";
 
   private Numbers() {}
 
-  private static final ThreadLocal<Boolean> PARAMETERS = new ThreadLocal<>();
+  /** {@link #parse(String, ValueLayer)} in the current layer. */
+  public static BigDecimal parse(String text) {
+    return parse(text, ValueLayer.CURRENT);
+  }
 
   /**
-   * Runs {@code read} reading numbers as DynamoDB reads a PartiQL parameter: as Java's BigDecimal
-   * reads a string, so an exponent outside an int "cannot be converted", and with the magnitude
-   * taken as precision minus scale in int arithmetic, which wraps (1e2147483647 underflows); an
-   * empty text has nothing after the message (nubo-db/dynamodb-conformance,
-   * partiqlParameterNumbers, captured from DynamoDB). Attribute values elsewhere use {@link #parse}.
+   * Parses and checks a number as DynamoDB's {@code layer} does, throwing its ValidationException
+   * texts: the current layer range-checks every exponent that fits a 64-bit integer and keeps the
+   * colon after an empty number; the older one reads the text as Java's BigDecimal does.
    */
-  public static <T> T readingParameters(java.util.function.Supplier<T> read) {
-    Boolean outer = PARAMETERS.get();
-    PARAMETERS.set(Boolean.TRUE);
-    try {
-      return read.get();
-    } finally {
-      if (outer == null) {
-        PARAMETERS.remove();
-      } else {
-        PARAMETERS.set(outer);
-      }
-    }
-  }
-
-  private static BigDecimal parseParameter(String text) {
-    if (text == null || text.isEmpty()) {
-      throw ApiException.validation("The parameter cannot be converted to a numeric value");
-    }
-    BigDecimal value;
-    try {
-      if (!looksNumeric(text)) {
-        throw new NumberFormatException();
-      }
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw ApiException.validation("The parameter cannot be converted to a numeric value: " + text);
-    }
-    int magnitude = value.precision() - value.scale(); // wraps, as DynamoDB's does
-    if (value.signum() != 0 && magnitude > 126) {
-      throw overflow();
-    }
-    if (value.signum() != 0 && magnitude < -129) {
-      throw underflow();
-    }
-    return check(value);
-  }
-
-  /** Parses and checks a number as DynamoDB does, throwing its ValidationException texts. */
-  public static BigDecimal parse(String text) {
-    if (PARAMETERS.get() != null) {
-      return parseParameter(text);
-    }
+  public static BigDecimal parse(String text, ValueLayer layer) {
     if (text == null || text.isEmpty() || !looksNumeric(text)) {
-      // An empty text keeps the colon and the space (nubo-db/dynamodb-conformance, "Number values -
-      // messages by operation": PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem and Query).
-      throw ApiException.validation(
-          "The parameter cannot be converted to a numeric value" + (text == null ? "" : ": " + text));
+      throw notNumeric(text, layer);
+    }
+    boolean current = layer == ValueLayer.CURRENT;
+    if (current && !exponentFitsLong(text)) {
+      throw notNumeric(text, layer);
     }
     if (text.length() > LONG_TEXT) {
-      return check(parseLongText(text));
+      return check(parseLongText(text, current), !current);
     }
     BigDecimal value;
     try {
       value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      // The text looks numeric, so only its exponent can be past what a BigDecimal scale holds
-      // (an int): DynamoDB reads it as a 64-bit integer and checks the magnitude.
-      return check(parseLongText(text));
-    }
-    if (value.signum() == 0) {
-      int e = Math.max(text.indexOf('e'), text.indexOf('E'));
-      if (e >= 0) {
-        checkZero(Long.parseLong(text, e + 1, text.length(), 10));
+    } catch (NumberFormatException | ArithmeticException e) {
+      if (current) {
+        return parseLongText(text, true); // an exponent past an int: range-checked all the same
       }
+      throw notNumeric(text, layer);
     }
-    return check(value);
+    return check(value, !current);
+  }
+
+  private static ApiException notNumeric(String text, ValueLayer layer) {
+    if (text == null || text.isEmpty()) {
+      return ApiException.validation(layer == ValueLayer.CURRENT ? NOT_NUMERIC + ": " : NOT_NUMERIC);
+    }
+    return ApiException.validation(NOT_NUMERIC + ": " + text);
+  }
+
+  /** True when the text (already known to look numeric) has no exponent or one that fits a long. */
+  private static boolean exponentFitsLong(String text) {
+    int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+    if (e < 0) {
+      return true;
+    }
+    try {
+      Long.parseLong(text.substring(e + 1));
+      return true;
+    } catch (NumberFormatException x) {
+      return false;
+    }
   }
 
   /** Texts longer than this are reduced to their significant digits before BigDecimal sees them. */
@@ -91,16 +70,13 @@ public final class Numbers {
   private static final long EXPONENT_CAP = 1_000_000_000_000L;
 
   /**
-   * Parses a number text (already known to look numeric) that is long, or whose exponent does not
-   * fit an int, in linear time: BigDecimal's parsing and stripTrailingZeros are quadratic in the
-   * number of digits, so a 400 KB run of zeros would otherwise take many seconds. Leading and
-   * trailing zeros are dropped from the digits first; more than 38 remaining digits, or a magnitude
-   * out of range, is refused here. The exponent is read as DynamoDB reads it: a 64-bit integer
-   * (past that, the text is not a number), so {@code 1e2147483648} overflows and
-   * {@code 1e-99999999999} underflows (nubo-db/dynamodb-conformance, "Number limits - exponents",
-   * captured from DynamoDB).
+   * Parses a long number text (already known to look numeric) in linear time: BigDecimal's
+   * parsing and stripTrailingZeros are quadratic in the number of digits, so a 400 KB run of
+   * zeros would otherwise take many seconds. Leading and trailing zeros are dropped from the
+   * digits first; more than 38 remaining digits, or an exponent out of range, is refused here
+   * (for a zero too with {@code zeroByExponent}, the current layer's rule).
    */
-  private static BigDecimal parseLongText(String s) {
+  private static BigDecimal parseLongText(String s, boolean zeroByExponent) {
     int i = 0;
     boolean negative = false;
     if (s.charAt(0) == '-' || s.charAt(0) == '+') {
@@ -133,49 +109,87 @@ public final class Numbers {
     }
     long exponent = 0;
     if (i < s.length()) {
-      try {
-        exponent = Long.parseLong(s, i + 1, s.length(), 10);
-      } catch (NumberFormatException e) {
-        throw ApiException.validation("The parameter cannot be converted to a numeric value: " + s);
+      int j = i + 1;
+      boolean expNegative = false;
+      if (s.charAt(j) == '-' || s.charAt(j) == '+') {
+        expNegative = s.charAt(j) == '-';
+        j++;
       }
-      // Far outside the range either way; capped so that the sums below cannot overflow.
-      exponent = Math.max(-EXPONENT_CAP, Math.min(EXPONENT_CAP, exponent));
+      for (; j < s.length(); j++) {
+        exponent = Math.min(EXPONENT_CAP, exponent * 10 + (s.charAt(j) - '0'));
+      }
+      if (expNegative) {
+        exponent = -exponent;
+      }
     }
     int end = digits.length();
     while (end > 0 && digits.charAt(end - 1) == '0') {
       end--;
     }
     if (end == 0) {
-      checkZero(exponent);
+      if (zeroByExponent) {
+        checkMagnitude(1 - (totalDigits - beforePoint) + exponent); // as BigDecimal reads a zero
+      }
       return BigDecimal.ZERO;
     }
     if (end > 38) {
-      throw ApiException.validation("Attempting to store more than 38 significant digits in a Number");
+      throw tooManyDigits();
     }
     // value = 0.d1d2...dn x 10^(beforePoint - leadingDropped + exponent)
     long adjusted = beforePoint - leadingDropped + exponent - 1;
-    checkExponent(adjusted);
+    checkMagnitude(adjusted + 1);
     BigDecimal v = new BigDecimal(new java.math.BigInteger(digits.substring(0, end)), (int) (end - 1 - adjusted));
     return negative ? v.negate() : v;
   }
 
-  /**
-   * A zero is range-checked by the exponent it is written with, as DynamoDB does: {@code 0e125}
-   * is 0, {@code 0e126} overflows and {@code 0e-131} underflows (nubo-db/dynamodb-conformance,
-   * "Number limits - exponents", captured from DynamoDB).
-   */
-  private static void checkZero(long writtenExponent) {
-    checkExponent(writtenExponent);
+  /** Checks precision and range of a computed value (e.g. the result of SET a = a + :n). */
+  public static BigDecimal check(BigDecimal value) {
+    return check(value, false);
   }
 
-  /** Refuses a value whose exponent, in d.ddd x 10^exponent form, is outside 1E-130 .. 9.99..E+125. */
-  private static void checkExponent(long adjusted) {
-    if (adjusted > 125) {
+  /**
+   * At most 38 significant digits, and a magnitude (the number of digits before the point,
+   * negative for a fraction's leading zeros) from -129 (1E-130) to 126 (9.99..E+125). The current
+   * layer checks a zero by the exponent it is written with (0e126 overflows, 0e125 is 0:
+   * nubo-db/dynamodb-conformance "Number limits - exponents", eu-west-2, October 2026); the older
+   * layer ({@code wrapping}) computes the magnitude in int arithmetic, so 1e2147483647 wraps round
+   * to an underflow.
+   */
+  private static BigDecimal check(BigDecimal value, boolean wrapping) {
+    if (value.signum() == 0) {
+      if (!wrapping) {
+        checkMagnitude((long) value.precision() - value.scale());
+      }
+      return BigDecimal.ZERO;
+    }
+    BigDecimal v = normaliseInRange(value);
+    if (v.precision() > 38) {
+      throw tooManyDigits();
+    }
+    checkMagnitude(wrapping ? v.precision() - v.scale() : (long) v.precision() - v.scale());
+    return v;
+  }
+
+  private static void checkMagnitude(long magnitude) {
+    if (magnitude > 126) {
       throw overflow();
     }
-    if (adjusted < -130) {
+    if (magnitude < -129) {
       throw underflow();
     }
+  }
+
+  /** {@link #normalise}, where a scale pushed past an int by dropping trailing zeros overflows. */
+  private static BigDecimal normaliseInRange(BigDecimal value) {
+    try {
+      return normalise(value);
+    } catch (ArithmeticException e) {
+      throw overflow(); // only a huge positive exponent moves the scale out of range
+    }
+  }
+
+  private static ApiException tooManyDigits() {
+    return ApiException.validation("Attempting to store more than 38 significant digits in a Number");
   }
 
   private static ApiException overflow() {
@@ -186,25 +200,6 @@ public final class Numbers {
   private static ApiException underflow() {
     return ApiException.validation(
         "Number underflow. Attempting to store a number with magnitude smaller than supported range");
-  }
-
-  /** Checks precision and range of a computed value (e.g. the result of SET a = a + :n). */
-  public static BigDecimal check(BigDecimal value) {
-    BigDecimal v = normalise(value);
-    if (v.signum() == 0) {
-      return v;
-    }
-    if (v.precision() > 38) {
-      throw ApiException.validation("Attempting to store more than 38 significant digits in a Number");
-    }
-    BigDecimal abs = v.abs();
-    if (abs.compareTo(MAX) > 0) {
-      throw overflow();
-    }
-    if (abs.compareTo(MIN) < 0) {
-      throw underflow();
-    }
-    return v;
   }
 
   public static BigDecimal normalise(BigDecimal value) {

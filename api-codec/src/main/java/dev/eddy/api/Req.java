@@ -113,8 +113,13 @@ public final class Req {
     return (ArrayNode) v;
   }
 
-  /** An item-shaped field (attribute name to attribute value), or null. */
+  /** An item-shaped field (attribute name to attribute value), or null, read in the current layer. */
   public Map<String, AttributeValue> item(String field) {
+    return item(field, ValueLayer.CURRENT);
+  }
+
+  /** An item-shaped field, or null, read with the messages of the operation's validation layer. */
+  public Map<String, AttributeValue> item(String field, ValueLayer layer) {
     JsonNode v = raw(field);
     if (v == null) {
       return null;
@@ -122,7 +127,7 @@ public final class Req {
     if (!v.isObject()) {
       throw wrongType(v, "Map:com.amazonaws.dynamodb.v20120810.AttributeValue");
     }
-    return AttributeValues.readItem(v);
+    return AttributeValues.readItem(v, layer);
   }
 
   /** Elements of a list field as structures. */

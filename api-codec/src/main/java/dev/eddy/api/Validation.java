@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class Validation {
   /** The pattern of table and index names, as the service quotes it in its errors. */
   public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+  /** The head of a report that counts its errors. */
+  private static final Pattern COUNTED = Pattern.compile("\\d+ validation errors? detected: ");
   private final List<String> errors = new ArrayList<>();
 
   public Validation add(Object value, String path, String constraint) {
@@ -90,6 +92,15 @@ public final class Validation {
     return name(value, path);
   }
 
+  /**
+   * The member constraint of a TableName that also takes an ARN: not null, 1..1024 characters
+   * (what the service's model checks before the name itself, {@link #tableName}).
+   */
+  public Validation tableNameMember(String value, String path) {
+    notNull(value, path);
+    return length(value, path, 1, 1024);
+  }
+
   /** The name of a table to create: not null, 3..255, [a-zA-Z0-9_.-]+ (no ARN). */
   public Validation newTableName(String value, String path) {
     notNull(value, path);
@@ -149,8 +160,24 @@ public final class Validation {
       return;
     }
     int n = errors.size();
-    String head = n + " validation error" + (n == 1 ? "" : "s") + " detected: ";
-    throw ApiException.validation(head + String.join("; ", errors.subList(0, Math.min(10, n))));
+    throw ApiException.validation(head(n) + String.join("; ", errors.subList(0, Math.min(10, n))));
+  }
+
+  /**
+   * {@code e} as DynamoDB's current validation layer reports the first problem it finds in a
+   * PutItem, UpdateItem or DeleteItem request: "1 validation error detected: " + its message.
+   * Anything but a ValidationException, and a report that already counts its errors, is returned
+   * unchanged.
+   */
+  public static ApiException envelope(ApiException e) {
+    if (e.code() != ErrorCode.VALIDATION || COUNTED.matcher(e.getMessage()).lookingAt()) {
+      return e;
+    }
+    return new ApiException(ErrorCode.VALIDATION, head(1) + e.getMessage(), e.extra());
+  }
+
+  private static String head(int n) {
+    return n + " validation error" + (n == 1 ? "" : "s") + " detected: ";
   }
 
   private static String quote(Object value) {

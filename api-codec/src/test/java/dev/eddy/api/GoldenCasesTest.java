@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden wire cases: golden/&lt;Operation&gt;/&lt;case&gt;.json, each {request, response or error}.
  * The request's Item is decoded and re-encoded; the result must equal the response's Item, or
- * decoding must fail with the error's type (and message, when given).
+ * decoding must fail with the error's type (and message, when given). Items are read in the
+ * current {@link ValueLayer}, as PutItem reads them (its envelope is added by the operation).
  */
 class GoldenCasesTest {
 

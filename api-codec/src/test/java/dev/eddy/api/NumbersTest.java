@@ -68,20 +68,20 @@ class NumbersTest {
     assertEquals("Attempting to store more than 38 significant digits in a Number", refusal(text));
   }
 
-  /** PartiQL parameters are read as BigDecimal reads a string (partiqlParameterNumbers, captured). */
+  /** PartiQL parameters are read in the older layer, as BigDecimal reads a string (partiqlParameterNumbers, captured). */
   @org.junit.jupiter.api.Test
   void partiqlParametersAreReadAsBigDecimalReadsThem() {
     for (String text : new String[] {"1e99999999999", "-1e99999999999", "1e-99999999999", "1e2147483648",
         "1e-2147483648", "abc"}) {
       assertEquals("The parameter cannot be converted to a numeric value: " + text, assertThrows(ApiException.class,
-          () -> Numbers.readingParameters(() -> Numbers.parse(text))).getMessage());
+          () -> Numbers.parse(text, ValueLayer.OLDER)).getMessage());
     }
     assertEquals("Number underflow. Attempting to store a number with magnitude smaller than supported range",
-        assertThrows(ApiException.class, () -> Numbers.readingParameters(() -> Numbers.parse("1e2147483647")))
+        assertThrows(ApiException.class, () -> Numbers.parse("1e2147483647", ValueLayer.OLDER))
             .getMessage());
     assertEquals("The parameter cannot be converted to a numeric value",
-        assertThrows(ApiException.class, () -> Numbers.readingParameters(() -> Numbers.parse(""))).getMessage());
-    assertEquals(new BigDecimal("12.5"), Numbers.readingParameters(() -> Numbers.parse("12.5")));
+        assertThrows(ApiException.class, () -> Numbers.parse("", ValueLayer.OLDER)).getMessage());
+    assertEquals(new BigDecimal("12.5"), Numbers.parse("12.5", ValueLayer.OLDER));
     // outside the scope, attribute values keep their rules
     assertEquals("Number overflow. Attempting to store a number with magnitude larger than supported range",
         assertThrows(ApiException.class, () -> Numbers.parse("1e99999999999")).getMessage());

@@ -1,6 +1,7 @@
 package dev.eddy.storage.expr;
 
 import dev.eddy.api.ApiException;
+import dev.eddy.api.ValueLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,13 +40,22 @@ public final class ExpressionParameters {
   }
 
   /**
+   * {@link #check(Operation, Set, ValueLayer)} in the older wording, which names the missing
+   * expressions. Query and Scan use it (Query's current-layer answer has not been captured).
+   */
+  public static void check(Operation op, Set<String> present) {
+    check(op, present, ValueLayer.OLDER);
+  }
+
+  /**
    * Checks which parameters a request carries (names as on the wire, e.g. "Expected",
    * "ConditionExpression", "ExpressionAttributeNames", "ExpressionAttributeValues"). Throws
    * "Can not use both expression and non-expression parameters in the same request: ...",
    * "ExpressionAttributeNames can only be specified when using expressions" and
-   * "ExpressionAttributeValues can only be specified when using expressions: ... is null".
+   * "ExpressionAttributeValues can only be specified when using expressions", to which the older
+   * layer adds ": ConditionExpression is null" (naming the expressions that could use them).
    */
-  public static void check(Operation op, Set<String> present) {
+  public static void check(Operation op, Set<String> present, ValueLayer layer) {
     List<String> exprs = List.of();
     for (String e : op.expressions) {
       if (present.contains(e)) {
@@ -76,8 +86,9 @@ public final class ExpressionParameters {
     }
     List<String> valueExprs = op.valueExpressions;
     if (!valueExprs.isEmpty() && present.contains("ExpressionAttributeValues") && noneIn(valueExprs, present)) {
-      throw ApiException.validation("ExpressionAttributeValues can only be specified when using expressions: "
-          + String.join(" and ", valueExprs) + " " + (valueExprs.size() > 1 ? "are" : "is") + " null");
+      String message = "ExpressionAttributeValues can only be specified when using expressions";
+      throw ApiException.validation(layer == ValueLayer.CURRENT ? message
+          : message + ": " + String.join(" and ", valueExprs) + " " + (valueExprs.size() > 1 ? "are" : "is") + " null");
     }
   }
 

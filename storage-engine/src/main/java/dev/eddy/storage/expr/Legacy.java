@@ -2,6 +2,7 @@ package dev.eddy.storage.expr;
 
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
+import dev.eddy.api.Validation;
 import dev.eddy.storage.expr.Ast.*;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,9 @@ public final class Legacy {
 
   /** One entry of AttributeUpdates; action null means PUT. */
   public record AttributeUpdate(AttributeValue value, String action) {}
+
+  /** ConditionalOperator, in the order DynamoDB lists it in its enum message. */
+  public static final List<String> CONDITIONAL_OPERATORS = List.of("OR", "AND");
 
   private static final List<String> OPERATORS = List.of("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT",
       "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS");
@@ -213,10 +217,7 @@ public final class Legacy {
     if (op == null) {
       return false;
     }
-    if (!op.equals("AND") && !op.equals("OR")) {
-      throw ApiException.validation("1 validation error detected: Value '" + op
-          + "' at 'conditionalOperator' failed to satisfy constraint: Member must satisfy enum value set: [OR, AND]");
-    }
+    new Validation().oneOf(op, "conditionalOperator", CONDITIONAL_OPERATORS).throwIfAny();
     if (conditions == 0) {
       throw ApiException.validation("ConditionalOperator cannot be used without Filter or Expected");
     }

@@ -8,6 +8,7 @@ import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValues;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Req;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.expr.ConditionExpression;
 import dev.eddy.storage.expr.ExpressionContext;
 import dev.eddy.storage.expr.ExpressionParameters;
@@ -44,9 +45,10 @@ final class ActionExpressions {
   /**
    * Parses the expressions of {@code req} (any may be absent) after checking, with the parameter
    * rules of {@code op}, that expression and legacy parameters are not mixed and that names and
-   * values come with an expression; throws ValidationException.
+   * values come with an expression; values are read in the operation's {@code layer}. Throws
+   * ValidationException.
    */
-  static ActionExpressions parse(Req req, ExpressionParameters.Operation op) {
+  static ActionExpressions parse(Req req, ExpressionParameters.Operation op, ValueLayer layer) {
     Set<String> present = new HashSet<>();
     for (Iterator<String> it = req.node().fieldNames(); it.hasNext(); ) {
       String f = it.next();
@@ -54,14 +56,14 @@ final class ActionExpressions {
         present.add(f);
       }
     }
-    ExpressionParameters.check(op, present);
+    ExpressionParameters.check(op, present, layer);
     String cond = req.str("ConditionExpression");
     String upd = req.str("UpdateExpression");
     String proj = req.str("ProjectionExpression");
     if (cond == null && upd == null && proj == null) {
-      return legacy(req);
+      return legacy(req, layer);
     }
-    ExpressionContext ctx = contextOf(req);
+    ExpressionContext ctx = contextOf(req, layer);
     UpdateExpression u = upd == null ? null : UpdateExpression.parse(upd, ctx);
     ConditionExpression c = cond == null ? null : ConditionExpression.parse(cond, ctx);
     ProjectionExpression p = proj == null ? null : ProjectionExpression.parse(proj, ctx);
@@ -69,8 +71,8 @@ final class ActionExpressions {
     return new ActionExpressions(c, u, p);
   }
 
-  /** The ExpressionAttributeNames/Values of a request structure as one context. */
-  static ExpressionContext contextOf(Req req) {
+  /** The ExpressionAttributeNames/Values of a request structure as one context, values read in {@code layer}. */
+  static ExpressionContext contextOf(Req req, ValueLayer layer) {
     ObjectNode namesNode = req.map("ExpressionAttributeNames");
     ObjectNode valuesNode = req.map("ExpressionAttributeValues");
     Map<String, String> names = null;
@@ -82,22 +84,23 @@ final class ActionExpressions {
         names.put(k, n.str(k));
       }
     }
-    Map<String, AttributeValue> values = valuesNode == null ? null : readValues(valuesNode);
+    Map<String, AttributeValue> values = valuesNode == null ? null : readValues(valuesNode, layer);
     return new ExpressionContext(names, values);
   }
 
   /**
-   * ExpressionAttributeValues, each value checked as an attribute value; DynamoDB names the
-   * offending placeholder: "ExpressionAttributeValues contains invalid value: ... for key :v".
+   * ExpressionAttributeValues, each value checked as an attribute value. The current layer reports
+   * a bad value with its own message; the older one names the offending placeholder:
+   * "ExpressionAttributeValues contains invalid value: ... for key :v".
    */
-  private static Map<String, AttributeValue> readValues(ObjectNode valuesNode) {
+  private static Map<String, AttributeValue> readValues(ObjectNode valuesNode, ValueLayer layer) {
     Map<String, AttributeValue> values = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = valuesNode.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       try {
-        values.put(e.getKey(), AttributeValues.read(e.getValue()));
+        values.put(e.getKey(), AttributeValues.read(e.getValue(), layer));
       } catch (ApiException ex) {
-        if (ex.code() != ErrorCode.VALIDATION) {
+        if (ex.code() != ErrorCode.VALIDATION || layer == ValueLayer.CURRENT) {
           throw ex;
         }
         throw ApiException.validation("ExpressionAttributeValues contains invalid value: " + ex.getMessage()
@@ -108,7 +111,7 @@ final class ActionExpressions {
   }
 
   /** Expected (+ ConditionalOperator), AttributeUpdates and AttributesToGet onto the same evaluators. */
-  private static ActionExpressions legacy(Req req) {
+  private static ActionExpressions legacy(Req req, ValueLayer layer) {
     ConditionExpression c = null;
     ObjectNode expected = req.map("Expected");
     if (expected != null) {
@@ -116,8 +119,8 @@ final class ActionExpressions {
       for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Req entry = Req.element(e.getValue());
-        entries.put(e.getKey(), new Legacy.ExpectedAttributeValue(value(entry, "Value"), entry.bool("Exists"),
-            entry.str("ComparisonOperator"), values(entry, "AttributeValueList")));
+        entries.put(e.getKey(), new Legacy.ExpectedAttributeValue(value(entry, "Value", layer), entry.bool("Exists"),
+            entry.str("ComparisonOperator"), values(entry, "AttributeValueList", layer)));
       }
       c = Legacy.expected(entries, req.str("ConditionalOperator"));
     }
@@ -128,7 +131,7 @@ final class ActionExpressions {
       for (Iterator<Map.Entry<String, JsonNode>> it = updates.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Req entry = Req.element(e.getValue());
-        entries.put(e.getKey(), new Legacy.AttributeUpdate(value(entry, "Value"), entry.str("Action")));
+        entries.put(e.getKey(), new Legacy.AttributeUpdate(value(entry, "Value", layer), entry.str("Action")));
       }
       u = Legacy.attributeUpdates(entries);
     }
@@ -144,19 +147,19 @@ final class ActionExpressions {
     return new ActionExpressions(c, u, p);
   }
 
-  private static AttributeValue value(Req entry, String field) {
+  private static AttributeValue value(Req entry, String field, ValueLayer layer) {
     JsonNode v = entry.raw(field);
-    return v == null ? null : AttributeValues.read(v);
+    return v == null ? null : AttributeValues.read(v, layer);
   }
 
-  private static List<AttributeValue> values(Req entry, String field) {
+  private static List<AttributeValue> values(Req entry, String field, ValueLayer layer) {
     ArrayNode list = entry.list(field);
     if (list == null) {
       return null;
     }
     List<AttributeValue> out = new ArrayList<>(list.size());
     for (JsonNode v : list) {
-      out.add(AttributeValues.read(v));
+      out.add(AttributeValues.read(v, layer));
     }
     return out;
   }

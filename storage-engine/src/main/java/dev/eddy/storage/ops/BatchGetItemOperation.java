@@ -10,6 +10,7 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -78,7 +79,8 @@ public final class BatchGetItemOperation implements Operation {
     for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Req entry = Req.element(e.getValue());
-      ActionExpressions expressions = ActionExpressions.parse(entry, ExpressionParameters.Operation.BATCH_GET_ITEM);
+      ActionExpressions expressions = ActionExpressions.parse(entry, ExpressionParameters.Operation.BATCH_GET_ITEM,
+          ValueLayer.CURRENT);
       boolean expr = entry.has("ProjectionExpression");
       boolean legacy = entry.has("AttributesToGet");
       anyExpression |= expr;
@@ -92,7 +94,7 @@ public final class BatchGetItemOperation implements Operation {
         if (!k.isObject()) {
           throw ApiException.serialization("Unexpected value type in payload");
         }
-        keys.add(AttributeValues.readItem(k));
+        keys.add(AttributeValues.readItem(k, ValueLayer.CURRENT));
         if (++total > MAX_KEYS) {
           throw ApiException.validation("Too many items requested for the BatchGetItem call");
         }

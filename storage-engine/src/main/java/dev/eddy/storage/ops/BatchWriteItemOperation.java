@@ -10,6 +10,7 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
@@ -69,13 +70,13 @@ public final class BatchWriteItemOperation implements Operation {
               + " one of the supported datatypes");
         }
         if (put != null) {
-          Map<String, AttributeValue> item = put.item("Item");
+          Map<String, AttributeValue> item = put.item("Item", ValueLayer.OLDER);
           if (AttributeValues.itemSize(item) > MultiItem.MAX_ITEM_BYTES) {
             throw ApiException.validation("Item size has exceeded the maximum allowed size");
           }
           writes.add(new Write(e.getKey(), item, null));
         } else {
-          writes.add(new Write(e.getKey(), null, delete.item("Key")));
+          writes.add(new Write(e.getKey(), null, delete.item("Key", ValueLayer.OLDER)));
         }
         if (writes.size() > MAX_REQUESTS) {
           throw ApiException.validation("Too many items requested for the BatchWriteItem call");

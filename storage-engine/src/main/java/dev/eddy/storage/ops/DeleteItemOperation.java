@@ -23,11 +23,11 @@ public final class DeleteItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Key", true, ExpressionParameters.Operation.DELETE_ITEM);
+    WriteParams params = WriteParams.read(req, ExpressionParameters.Operation.DELETE_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> key = params.values();
+    Map<String, AttributeValue> key = params.item();
     ActionExpressions expressions = params.expressions();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);

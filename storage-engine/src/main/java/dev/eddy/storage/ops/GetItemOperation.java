@@ -7,6 +7,7 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -34,8 +35,9 @@ public final class GetItemOperation implements Operation {
     Capacity.validate(capacity, v);
     Projections.validate(req, v);
     v.throwIfAny();
-    Map<String, AttributeValue> key = req.item("Key");
-    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.GET_ITEM);
+    Map<String, AttributeValue> key = req.item("Key", ValueLayer.CURRENT);
+    ActionExpressions expressions = ActionExpressions.parse(req, ExpressionParameters.Operation.GET_ITEM,
+        ValueLayer.CURRENT);
     ProjectionExpression projection = expressions.projection();
     Table table = engine.catalog().require(tableName);
     table.keySchema().validateKey(key);

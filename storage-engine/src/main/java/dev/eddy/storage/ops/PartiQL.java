@@ -12,6 +12,7 @@ import dev.eddy.api.Numbers;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.SecondaryIndex;
@@ -110,7 +111,7 @@ final class PartiQL {
     List<AttributeValue> params = new ArrayList<>();
     if (parameters != null) {
       for (JsonNode p : parameters) {
-        params.add(Numbers.readingParameters(() -> AttributeValues.read(p)));
+        params.add(AttributeValues.read(p, ValueLayer.OLDER));
       }
     }
     return params;

@@ -24,11 +24,11 @@ public final class PutItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Item", true, ExpressionParameters.Operation.PUT_ITEM);
+    WriteParams params = WriteParams.read(req, ExpressionParameters.Operation.PUT_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> item = params.values();
+    Map<String, AttributeValue> item = params.item();
     ActionExpressions expressions = params.expressions();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();
     Table table = engine.catalog().require(tableName);

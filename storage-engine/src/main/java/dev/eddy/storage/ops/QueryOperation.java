@@ -6,6 +6,7 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
@@ -36,15 +37,15 @@ public final class QueryOperation implements Operation {
     Req req = new Req(request);
     Validation v = new Validation();
     ReadRequests.validateCommon(req, v, true);
-    Map<String, Legacy.Condition> keyConditions = ReadRequests.conditions(req, "KeyConditions", v);
-    Map<String, Legacy.Condition> queryFilter = ReadRequests.conditions(req, "QueryFilter", v);
+    Map<String, Legacy.Condition> keyConditions = ReadRequests.conditions(req, "KeyConditions", v, ValueLayer.CURRENT);
+    Map<String, Legacy.Condition> queryFilter = ReadRequests.conditions(req, "QueryFilter", v, ValueLayer.CURRENT);
     v.throwIfAny();
     ExpressionParameters.check(ExpressionParameters.Operation.QUERY, present(request));
     if (!req.has("KeyConditions") && !req.has("KeyConditionExpression")) {
       throw ApiException.validation(
           "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
-    ReadExpressions expressions = ReadExpressions.of(req);
+    ReadExpressions expressions = ReadExpressions.of(req, ValueLayer.CURRENT);
     // DynamoDB parses every expression and checks for unused placeholders before it looks for the
     // table and at what the key condition and the filter say.
     ConditionExpression keyExpression = req.has("KeyConditionExpression")

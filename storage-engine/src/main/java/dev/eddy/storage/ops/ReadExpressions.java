@@ -1,6 +1,7 @@
 package dev.eddy.storage.ops;
 
 import dev.eddy.api.Req;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.expr.ConditionExpression;
 import dev.eddy.storage.expr.ExpressionContext;
 import dev.eddy.storage.expr.ExpressionKind;
@@ -18,8 +19,9 @@ final class ReadExpressions {
     this.context = context;
   }
 
-  static ReadExpressions of(Req req) {
-    return new ReadExpressions(ActionExpressions.contextOf(req));
+  /** The placeholders of a Query (values read in the current layer) or a Scan (the older one). */
+  static ReadExpressions of(Req req, ValueLayer layer) {
+    return new ReadExpressions(ActionExpressions.contextOf(req, layer));
   }
 
   ConditionExpression keyCondition(String text) {

@@ -10,6 +10,7 @@ import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.Table;
@@ -45,7 +46,7 @@ final class ReadRequests {
       // (captured from DynamoDB in two regions, 2026-10-09, by a third-party suite)
       throw ApiException.validation("Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]");
     }
-    v.oneOf(conditionalOperator, "conditionalOperator", List.of("OR", "AND"));
+    v.oneOf(conditionalOperator, "conditionalOperator", Legacy.CONDITIONAL_OPERATORS);
     Projections.validate(req, v);
   }
 
@@ -66,8 +67,8 @@ final class ReadRequests {
     return index;
   }
 
-  /** A legacy condition map (KeyConditions, QueryFilter, ScanFilter), or null. */
-  static Map<String, Legacy.Condition> conditions(Req req, String field, Validation v) {
+  /** A legacy condition map (KeyConditions, QueryFilter, ScanFilter), or null; values read in {@code layer}. */
+  static Map<String, Legacy.Condition> conditions(Req req, String field, Validation v, ValueLayer layer) {
     ObjectNode map = req.map(field);
     if (map == null) {
       return null;
@@ -84,7 +85,7 @@ final class ReadRequests {
       if (list != null) {
         values = new ArrayList<>(list.size());
         for (JsonNode n : list) {
-          values.add(AttributeValues.read(n));
+          values.add(AttributeValues.read(n, layer));
         }
       }
       out.put(e.getKey(), new Legacy.Condition(op, values));
@@ -131,15 +132,17 @@ final class ReadRequests {
   }
 
   /**
-   * The validated ExclusiveStartKey, or null. Query answers every malformed key with the short
-   * "The provided starting key is invalid"; Scan names what is wrong.
+   * The validated ExclusiveStartKey, or null. Query reads its values in the current layer (a bad
+   * value is reported with the value's own message) and answers every other malformed key with
+   * the short "The provided starting key is invalid"; Scan names what is wrong after "The
+   * provided starting key is invalid: ".
    */
   static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index, boolean query) {
     if (!query) {
-      return exclusiveStartKey(req, table, index);
+      return exclusiveStartKey(req, table, index, ValueLayer.OLDER);
     }
     try {
-      return exclusiveStartKey(req, table, index);
+      return exclusiveStartKey(req, table, index, ValueLayer.CURRENT);
     } catch (ApiException e) {
       if (e.code() == ErrorCode.VALIDATION && e.getMessage().startsWith("The provided starting key is invalid")
           || e.getMessage().startsWith("Exclusive Start Key must have same size")) {
@@ -149,12 +152,13 @@ final class ReadRequests {
     }
   }
 
-  private static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index) {
+  private static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index,
+      ValueLayer layer) {
     Map<String, AttributeValue> esk;
     try {
-      esk = req.item("ExclusiveStartKey");
+      esk = req.item("ExclusiveStartKey", layer);
     } catch (ApiException e) {
-      if (e.code() != ErrorCode.VALIDATION) {
+      if (e.code() != ErrorCode.VALIDATION || layer == ValueLayer.CURRENT) {
         throw e;
       }
       throw ApiException.validation("The provided starting key is invalid: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.KeyCodec;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.SecondaryIndex;
@@ -40,7 +41,7 @@ public final class ScanOperation implements Operation {
     Long total = req.integer("TotalSegments");
     v.range(segment, "segment", 0, MAX_SEGMENTS - 1);
     v.range(total, "totalSegments", 1, MAX_SEGMENTS);
-    Map<String, Legacy.Condition> scanFilter = ReadRequests.conditions(req, "ScanFilter", v);
+    Map<String, Legacy.Condition> scanFilter = ReadRequests.conditions(req, "ScanFilter", v, ValueLayer.OLDER);
     v.throwIfAny();
     ExpressionParameters.check(ExpressionParameters.Operation.SCAN, QueryOperation.present(request));
     if (segment != null && total == null) {
@@ -57,7 +58,7 @@ public final class ScanOperation implements Operation {
     }
     Table table = engine.catalog().require(req.str("TableName"));
     SecondaryIndex index = ReadRequests.index(req, table);
-    ReadExpressions expressions = ReadExpressions.of(req);
+    ReadExpressions expressions = ReadExpressions.of(req, ValueLayer.OLDER);
     ConditionExpression filter = null;
     if (req.has("FilterExpression")) {
       filter = expressions.filter(req.str("FilterExpression"));

@@ -9,6 +9,7 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.ItemCodec;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
@@ -60,8 +61,8 @@ public final class TransactGetItemsOperation implements Operation {
       Req get = Req.element(el).obj("Get");
       Get g = new Get();
       g.tableName = get.str("TableName");
-      g.key = get.item("Key");
-      g.expressions = ActionExpressions.parse(get, ExpressionParameters.Operation.GET_ITEM);
+      g.key = get.item("Key", ValueLayer.OLDER);
+      g.expressions = ActionExpressions.parse(get, ExpressionParameters.Operation.GET_ITEM, ValueLayer.OLDER);
       gets.add(g);
     }
     for (Get g : gets) {

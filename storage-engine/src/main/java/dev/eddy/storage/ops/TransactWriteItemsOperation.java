@@ -12,6 +12,7 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.Items;
 import dev.eddy.storage.StorageEngine;
@@ -189,15 +190,15 @@ public final class TransactWriteItemsOperation implements Operation {
     a.tableName = sub.str("TableName");
     a.returnOldOnFailure = "ALL_OLD".equals(sub.str("ReturnValuesOnConditionCheckFailure"));
     if (a.kind == Kind.PUT) {
-      a.item = sub.item("Item");
+      a.item = sub.item("Item", ValueLayer.OLDER);
       if (AttributeValues.itemSize(a.item) > MultiItem.MAX_ITEM_BYTES) {
         throw ApiException.validation("Item size has exceeded the maximum allowed size");
       }
     } else {
-      a.key = sub.item("Key");
+      a.key = sub.item("Key", ValueLayer.OLDER);
     }
     a.expressions = ActionExpressions.parse(sub, a.kind == Kind.UPDATE ? ExpressionParameters.Operation.UPDATE_ITEM
-        : a.kind == Kind.DELETE ? ExpressionParameters.Operation.DELETE_ITEM : ExpressionParameters.Operation.PUT_ITEM);
+        : a.kind == Kind.DELETE ? ExpressionParameters.Operation.DELETE_ITEM : ExpressionParameters.Operation.PUT_ITEM, ValueLayer.OLDER);
     return a;
   }
 

@@ -27,11 +27,11 @@ public final class UpdateItemOperation implements Operation {
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
-    WriteParams params = WriteParams.read(req, "Key", false, ExpressionParameters.Operation.UPDATE_ITEM);
+    WriteParams params = WriteParams.read(req, ExpressionParameters.Operation.UPDATE_ITEM);
     String tableName = params.tableName();
     String returnValues = params.returnValues();
     String capacity = params.capacity();
-    Map<String, AttributeValue> key = params.values();
+    Map<String, AttributeValue> key = params.item();
     ActionExpressions expressions = params.expressions();
     UpdateExpression update = expressions.update();
     Predicate<Map<String, AttributeValue>> condition = expressions.conditionTest();

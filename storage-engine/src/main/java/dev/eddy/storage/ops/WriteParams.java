@@ -5,55 +5,102 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.DeepRequests;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.expr.ExpressionParameters;
+import dev.eddy.storage.expr.Legacy;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The request of PutItem, UpdateItem and DeleteItem, read and checked the same way: TableName,
- * ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics,
- * ReturnValuesOnConditionCheckFailure, then the item or key and the expressions; all of it before
- * any table is touched.
+ * The request of a PutItem, UpdateItem or DeleteItem up to the table lookup, read and checked
+ * the same way: TableName, the item or key, ReturnValues, ReturnConsumedCapacity,
+ * ReturnItemCollectionMetrics, ReturnValuesOnConditionCheckFailure and the expressions (or their
+ * legacy counterparts).
  *
- * @param values the Item (PutItem) or the Key
+ * <p>DynamoDB checks the members first. When the item or key is missing it reports every
+ * member's violation together, in its member order and per-value form ("N validation errors
+ * detected: Value 'INVALID' at 'returnConsumedCapacity' ...; Value '' at 'tableName' ...; Value
+ * null at 'key' ..."), the table name held only to its member constraint (1..1024 characters,
+ * which an ARN also meets). Otherwise it reports a bad table name alone (an empty one as shorter
+ * than 1), then the enum members together (nubo-db/dynamodb-conformance, "UpdateItem - member
+ * errors beside a missing Key", captured 2026-10-09, and the validation-ordering captures of
+ * 2026-06). Everything else it checks before it looks the table up, it checks in its current
+ * validation layer, which reports the first problem inside the "1 validation error detected: "
+ * envelope: values (read in {@link ValueLayer#CURRENT}),
+ * ReturnValues beyond ALL_OLD/NONE, the expression parameters, the expressions, the legacy
+ * conditions (nubo-db/dynamodb-conformance, "PutItem/DeleteItem - request validation envelope",
+ * captured 2026-10-09). What it finds after the lookup (the key schema, the item) is bare.
  */
 record WriteParams(String tableName, String returnValues, String capacity, boolean returnOldOnFailure,
-    Map<String, AttributeValue> values, ActionExpressions expressions) {
-  static final List<String> RETURN_VALUES = List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
-  /** ReturnValues in the order DynamoDB lists it for a request it reads the older way ({@link DeepRequests}). */
-  static final List<String> RETURN_VALUES_OLDER = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
+    Map<String, AttributeValue> item, ActionExpressions expressions) {
+  /** ReturnValues, in the order DynamoDB lists them in its enum message. */
+  static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
   static final List<String> RETURN_ON_FAILURE = List.of("ALL_OLD", "NONE");
   static final List<String> ITEM_COLLECTION_METRICS = List.of("SIZE", "NONE");
 
   /**
-   * Reads and validates the request; {@code itemField} is "Item" or "Key", {@code op} the
-   * operation's expression parameter rules. With {@code onlyAllOld}, ReturnValues other than
-   * NONE/ALL_OLD is refused (PutItem, DeleteItem). A value nested too deep is reported after the
-   * request's other problems when the request is deep enough for DynamoDB to read it the older way.
+   * Reads and validates the request of {@code op} (PUT_ITEM, UPDATE_ITEM or DELETE_ITEM): its
+   * item ("Item") or key ("Key") becomes {@link #item}. PutItem and DeleteItem refuse
+   * ReturnValues other than NONE/ALL_OLD.
    */
-  static WriteParams read(Req req, String itemField, boolean onlyAllOld, ExpressionParameters.Operation op) {
-    return DeepRequests.nestingLast(req.node(), () -> readNow(req, itemField, onlyAllOld, op));
+  static WriteParams read(Req req, ExpressionParameters.Operation op) {
+    // a value nested too deep is reported after the request's other problems when the request is
+    // deep enough for DynamoDB to read it the older way (DeepRequests)
+    return DeepRequests.nestingLast(req.node(), () -> readNow(req, op));
   }
 
-  private static WriteParams readNow(Req req, String itemField, boolean onlyAllOld, ExpressionParameters.Operation op) {
+  private static WriteParams readNow(Req req, ExpressionParameters.Operation op) {
+    boolean put = op == ExpressionParameters.Operation.PUT_ITEM;
+    String itemField = put ? "Item" : "Key";
     String tableName = req.str("TableName");
     String returnValues = req.str("ReturnValues");
     String capacity = req.str("ReturnConsumedCapacity");
     String onFailure = req.str("ReturnValuesOnConditionCheckFailure");
+    boolean itemMissing = req.raw(itemField) == null;
     Validation v = new Validation();
-    v.tableName(tableName, "tableName");
-    v.notNull(req.raw(itemField), itemField.toLowerCase());
-    v.oneOf(returnValues, "returnValues", returnValues == null || RETURN_VALUES.contains(returnValues)
-        || !DeepRequests.isDeep(req.node()) ? RETURN_VALUES : RETURN_VALUES_OLDER);
+    if (!itemMissing) { // a bad table name is reported alone
+      v.tableNameMember(tableName, "tableName");
+      if (!v.hasErrors()) {
+        v.tableName(tableName, "tableName");
+      }
+      v.throwIfAny();
+    }
+    // the members in DynamoDB's order; with the item or key missing the table name's member
+    // constraint and ConditionalOperator join them, PutItem's item after the table name, a key last
     Capacity.validate(capacity, v);
+    if (itemMissing) {
+      v.tableNameMember(tableName, "tableName");
+      if (put) {
+        v.notNull(null, "item");
+      }
+    }
+    v.oneOf(returnValues, "returnValues", RETURN_VALUES);
     v.oneOf(req.str("ReturnItemCollectionMetrics"), "returnItemCollectionMetrics", ITEM_COLLECTION_METRICS);
     v.oneOf(onFailure, "returnValuesOnConditionCheckFailure", RETURN_ON_FAILURE);
-    v.throwIfAny();
-    if (onlyAllOld && returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-      throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
+    if (itemMissing) {
+      v.oneOf(req.str("ConditionalOperator"), "conditionalOperator", Legacy.CONDITIONAL_OPERATORS);
+      if (!put) {
+        v.notNull(null, "key");
+      }
     }
-    Map<String, AttributeValue> values = req.item(itemField);
-    ActionExpressions expressions = ActionExpressions.parse(req, op);
-    return new WriteParams(tableName, returnValues, capacity, "ALL_OLD".equals(onFailure), values, expressions);
+    v.throwIfAny();
+    try {
+      if (op != ExpressionParameters.Operation.UPDATE_ITEM && returnValues != null && !returnValues.equals("NONE")
+          && !returnValues.equals("ALL_OLD")) {
+        throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
+      }
+      Map<String, AttributeValue> item = req.item(itemField, ValueLayer.CURRENT);
+      ActionExpressions expressions = ActionExpressions.parse(req, op, ValueLayer.CURRENT);
+      return new WriteParams(tableName, returnValues, capacity, "ALL_OLD".equals(onFailure), item, expressions);
+    } catch (ApiException e) {
+      if (!DeepRequests.isDeep(req.node())) {
+        throw Validation.envelope(e);
+      }
+      // a deep request is read the older way: bare answers, its values in the older layer
+      // ("ExpressionAttributeValues contains invalid value: ... for key :v")
+      req.item(itemField, ValueLayer.OLDER);
+      ActionExpressions.parse(req, op, ValueLayer.OLDER);
+      throw e;
+    }
   }
 }

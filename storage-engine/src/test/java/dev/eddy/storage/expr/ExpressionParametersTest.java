@@ -2,6 +2,7 @@ package dev.eddy.storage.expr;
 
 import static dev.eddy.storage.expr.V.fails;
 
+import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.expr.ExpressionParameters.Operation;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,16 @@ class ExpressionParametersTest {
         () -> ExpressionParameters.check(Operation.UPDATE_ITEM, Set.of("ExpressionAttributeValues")));
     fails("ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null",
         () -> ExpressionParameters.check(Operation.SCAN, Set.of("ExpressionAttributeValues", "ProjectionExpression")));
+  }
+
+  @Test
+  void theCurrentLayerNamesNoExpression() {
+    // PutItem and DeleteItem as captured 2026-10-09 (nubo-db/dynamodb-conformance); the transactions keep the tail
+    fails("ExpressionAttributeValues can only be specified when using expressions",
+        () -> ExpressionParameters.check(Operation.DELETE_ITEM, Set.of("ExpressionAttributeValues"), ValueLayer.CURRENT));
+    fails("ExpressionAttributeValues can only be specified when using expressions",
+        () -> ExpressionParameters.check(Operation.UPDATE_ITEM, Set.of("ExpressionAttributeValues"), ValueLayer.CURRENT));
+    fails("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null",
+        () -> ExpressionParameters.check(Operation.PUT_ITEM, Set.of("ExpressionAttributeValues"), ValueLayer.OLDER));
   }
 }

@@ -46,22 +46,179 @@ class ConformanceTest {
   }
 
   @Test
-  void invalidExpressionAttributeValuesNameTheirPlaceholder() {
-    assertEquals("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid:"
-        + " An string set  may not be empty for key :v",
-        t.fail("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET q = :v',"
-            + "'ExpressionAttributeValues':{':v':{'SS':[]}}}").getMessage());
+  void invalidExpressionAttributeValuesNameTheirPlaceholderInTheOlderLayerOnly() {
+    // nubo-db/dynamodb-conformance, captured 2026-10-09: Scan, BatchWriteItem and the transactions
+    // wrap a bad value ("... for key :v"); Query, GetItem, BatchGetItem, PutItem, UpdateItem and
+    // DeleteItem report the value's own message
     assertEquals("ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric"
         + " value: abc for key :n",
+        t.fail("Scan", "{'TableName':'hash','FilterExpression':'x = :n',"
+            + "'ExpressionAttributeValues':{':n':{'N':'abc'}}}").getMessage());
+    assertEquals("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid:"
+        + " An string set  may not be empty for key :v",
+        t.fail("TransactWriteItems", "{'TransactItems':[{'Update':{'TableName':'hash','Key':{'pk':{'S':'a'}},"
+            + "'UpdateExpression':'SET q = :v','ExpressionAttributeValues':{':v':{'SS':[]}}}}]}").getMessage());
+    assertEquals("The parameter cannot be converted to a numeric value: abc",
         t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = :p','FilterExpression':'x = :n',"
             + "'ExpressionAttributeValues':{':p':{'S':'a'},':n':{'N':'abc'}}}").getMessage());
-    assertEquals("ExpressionAttributeValues contains invalid value: Supplied AttributeValue is empty, must contain"
-        + " exactly one of the supported datatypes for key :e",
+    assertEquals("1 validation error detected: One or more parameter values were invalid: An string set  may not be empty",
+        t.fail("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'a'}},'UpdateExpression':'SET q = :v',"
+            + "'ExpressionAttributeValues':{':v':{'SS':[]}}}").getMessage());
+    assertEquals("1 validation error detected: Supplied AttributeValue is empty, must contain exactly one of the"
+        + " supported datatypes",
         t.fail("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},'ConditionExpression':'x = :e',"
             + "'ExpressionAttributeValues':{':e':{}}}").getMessage());
     // a wrong JSON type stays a SerializationException
     assertEquals(ErrorCode.SERIALIZATION, t.fail("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},"
         + "'ConditionExpression':'x = :e','ExpressionAttributeValues':{':e':[]}}").code());
+  }
+
+  @Test
+  void singleItemWritesReportWhatTheyCheckBeforeTheTableInsideTheEnvelope() {
+    // nubo-db/dynamodb-conformance, "PutItem/DeleteItem - request validation envelope" and UpdateItem's
+    // "undefined value in the ConditionExpression", captured 2026-10-09 (eu-west-2, us-east-1);
+    // "Number values / Duplicate set members - messages by operation", four regions
+    String one = "1 validation error detected: ";
+    String invalid = "One or more parameter values were invalid: ";
+    String[][] cases = {
+        {"DeleteItem", "'ExpressionAttributeValues':{':v':{'S':'x'}}",
+            "ExpressionAttributeValues can only be specified when using expressions"},
+        {"PutItem", "'ExpressionAttributeNames':{'#a':'a'}",
+            "ExpressionAttributeNames can only be specified when using expressions"},
+        {"DeleteItem", "'Expected':{'a':{'Exists':false}},'ExpressionAttributeNames':{'#a':'a'}",
+            "ExpressionAttributeNames can only be specified when using expressions"},
+        {"DeleteItem", "'ConditionExpression':'attribute_exists(a)','ExpressionAttributeValues':{}",
+            "ExpressionAttributeValues must not be empty"},
+        {"DeleteItem", "'ConditionExpression':'attribute_exists(a)','ExpressionAttributeNames':{}",
+            "ExpressionAttributeNames must not be empty"},
+        {"PutItem", "'ConditionExpression':''", "Invalid ConditionExpression: The expression can not be empty;"},
+        {"DeleteItem", "'ReturnValues':'UPDATED_NEW'", "ReturnValues can only be ALL_OLD or NONE"},
+        {"PutItem", "'ReturnValues':'ALL_NEW'", "ReturnValues can only be ALL_OLD or NONE"},
+        {"DeleteItem", "'Expected':{'a':{'Exists':true}}",
+            invalid + "Value must be provided when Exists is true for Attribute: a"},
+        {"DeleteItem", "'Expected':{'a':{'Exists':false,'Value':{'S':'x'}}}",
+            invalid + "Value cannot be used when Exists is false for Attribute: a"},
+        {"DeleteItem", "'Expected':{'a':{'Value':{'S':'x'},'ComparisonOperator':'EQ','AttributeValueList':[{'S':'x'}]}}",
+            invalid + "Value and AttributeValueList cannot be used together for Attribute: a"},
+        {"PutItem", "'Expected':{'a':{'ComparisonOperator':'EQ'}}",
+            invalid + "Value or AttributeValueList must be used with ComparisonOperator: EQ for Attribute: a"},
+        {"DeleteItem", "'Expected':{'a':{'ComparisonOperator':'BETWEEN','AttributeValueList':[{'S':'x'}]}}",
+            invalid + "Invalid number of argument(s) for the BETWEEN ComparisonOperator"},
+        {"UpdateItem", "'UpdateExpression':'SET b = :w','ConditionExpression':'a = :v','ExpressionAttributeValues':"
+            + "{':w':{'S':'x'}}", "Invalid ConditionExpression: An expression attribute value used in expression is"
+            + " not defined; attribute value: :v"},
+        {"UpdateItem", "'ExpressionAttributeValues':{':v':{'S':'x'}}",
+            "ExpressionAttributeValues can only be specified when using expressions"},
+        {"PutItem", "'ConditionExpression':'attribute_not_exists(pk) OR n = :v','ExpressionAttributeValues':"
+            + "{':v':{'N':''}}", "The parameter cannot be converted to a numeric value: "},
+        {"PutItem", "'Expected':{'s':{'Value':{'NS':['2','1','2']}}}", invalid + "Input collection contains duplicates."},
+        {"UpdateItem", "'AttributeUpdates':{'n':{'Action':'PUT','Value':{'N':'1e126'}}}",
+            "Number overflow. Attempting to store a number with magnitude larger than supported range"},
+    };
+    for (String[] c : cases) {
+      String body = c[0].equals("PutItem") ? "'Item':{'pk':{'S':'e'}}," : "'Key':{'pk':{'S':'e'}},";
+      assertEquals(one + c[2], t.fail(c[0], "{'TableName':'hash'," + body + c[1] + "}").getMessage(), c[1]);
+    }
+    // the item and the key themselves, before the table is looked up (it does not exist here)
+    assertEquals(one + "The parameter cannot be converted to a numeric value: abc",
+        t.fail("PutItem", "{'TableName':'absent','Item':{'pk':{'S':'e'},'n':{'N':'abc'}}}").getMessage());
+    assertEquals(one + invalid + "Input collection [\"a\", \"b\", \"b\"] contains duplicates.",
+        t.fail("DeleteItem", "{'TableName':'absent','Key':{'pk':{'SS':['b','a','b']}}}").getMessage());
+    // a report that counts its errors is not wrapped again
+    assertEquals("1 validation error detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint:"
+        + " Member must satisfy enum value set: [OR, AND]", t.fail("PutItem", "{'TableName':'hash','Item':{'pk':"
+        + "{'S':'e'}},'Expected':{'a':{'Exists':false},'b':{'Exists':false}},'ConditionalOperator':'XOR'}").getMessage());
+    // what is found once the table is known stays bare
+    assertEquals("The provided key element does not match the schema",
+        t.fail("DeleteItem", "{'TableName':'range','Key':{'pk':{'S':'e'}}}").getMessage());
+    assertEquals(invalid + "Cannot update attribute pk. This attribute is part of the key",
+        t.fail("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'e'}},'UpdateExpression':'SET pk = :v',"
+            + "'ExpressionAttributeValues':{':v':{'S':'x'}}}").getMessage());
+    assertEquals("Requested resource not found", t.fail("PutItem", "{'TableName':'absent','Item':{'pk':{'S':'e'}}}")
+        .getMessage());
+  }
+
+  @Test
+  void memberErrorsBesideAMissingKeyAreJoinedInMemberOrder() {
+    // nubo-db/dynamodb-conformance "UpdateItem - member errors beside a missing Key", eu-west-2 and
+    // us-east-1, 2026-10-09; the table name is held to its member constraint only (1..1024)
+    String emptyName = "Value '' at 'tableName' failed to satisfy constraint: Member must have length greater than or"
+        + " equal to 1";
+    String noKey = "Value null at 'key' failed to satisfy constraint: Member must not be null";
+    String update = "'UpdateExpression':'SET a = :a','ExpressionAttributeValues':{':a':{'S':'x'}}";
+    assertEquals("2 validation errors detected: " + emptyName + "; " + noKey,
+        t.fail("UpdateItem", "{'TableName':''," + update + "}").getMessage());
+    assertEquals("4 validation errors detected: Value 'INVALID' at 'returnConsumedCapacity' failed to satisfy"
+        + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; " + emptyName + "; Value 'INVALID'"
+        + " at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD,"
+        + " ALL_OLD, NONE, UPDATED_NEW]; " + noKey,
+        t.fail("UpdateItem", "{'TableName':''," + update + ",'ReturnConsumedCapacity':'INVALID',"
+            + "'ReturnValues':'INVALID'}").getMessage());
+    assertEquals("2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint:"
+        + " Member must satisfy enum value set: [OR, AND]; " + noKey,
+        t.fail("UpdateItem", "{'TableName':'absent','AttributeUpdates':{'x':{'Action':'PUT','Value':{'S':'1'}}},"
+            + "'Expected':{'a':{'Exists':false},'b':{'Exists':false}},'ConditionalOperator':'XOR'}").getMessage());
+    // PutItem names its item right after the table name (the order dynalite recorded from DynamoDB)
+    assertEquals("3 validation errors detected: Value null at 'tableName' failed to satisfy constraint: Member must"
+        + " not be null; Value null at 'item' failed to satisfy constraint: Member must not be null; Value 'INVALID' at"
+        + " 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD,"
+        + " ALL_OLD, NONE, UPDATED_NEW]", t.fail("PutItem", "{'ReturnValues':'INVALID'}").getMessage());
+  }
+
+  @Test
+  void withTheKeyPresentABadTableNameIsReportedAloneThenTheEnums() {
+    // nubo-db/dynamodb-conformance validation ordering of PutItem, UpdateItem and DeleteItem (2026-06) and
+    // "PutItem - exact error messages": an empty name is shorter than 1, and nothing else is reported with it
+    String one = "1 validation error detected: ";
+    String emptyName = one + "Value '' at 'tableName' failed to satisfy constraint: Member must have length greater"
+        + " than or equal to 1";
+    String[][] cases = {
+        {"PutItem", "{'TableName':'','Item':{},'ReturnValues':'INVALID'}", emptyName},
+        {"UpdateItem", "{'TableName':'','Key':{}}", emptyName},
+        {"DeleteItem", "{'TableName':'','Key':{},'ReturnConsumedCapacity':'X'}", emptyName},
+        {"PutItem", "{'Item':{'pk':{'S':'a'}}}",
+            one + "Value null at 'tableName' failed to satisfy constraint: Member must not be null"},
+        {"PutItem", "{'TableName':'bad table!@#','Item':{'pk':{'S':'a'}},'ReturnValues':'INVALID'}", one + "Value 'bad"
+            + " table!@#' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern:"
+            + " [a-zA-Z0-9_.-]+"},
+        {"DeleteItem", "{'TableName':'absent','Key':{'pk':{'S':'a'}},'ReturnValues':'INVALID',"
+            + "'ReturnConsumedCapacity':'INVALID'}", "2 validation errors detected: Value 'INVALID' at"
+            + " 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES,"
+            + " TOTAL, NONE]; Value 'INVALID' at 'returnValues' failed to satisfy constraint: Member must satisfy enum"
+            + " value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]"},
+    };
+    for (String[] c : cases) {
+      assertEquals(c[2], t.fail(c[0], c[1]).getMessage(), c[1]);
+    }
+  }
+
+  @Test
+  void eachOperationReadsValuesInItsLayer() {
+    // nubo-db/dynamodb-conformance, captured 2026-10-09 in four regions
+    String current = "One or more parameter values were invalid: Input collection [\"a\", \"b\", \"b\"] contains duplicates.";
+    String older = "One or more parameter values were invalid: Input collection [b, a, b] contains duplicates.";
+    String dup = "{'SS':['b','a','b']}";
+    assertEquals(current, t.fail("GetItem", "{'TableName':'hash','Key':{'pk':" + dup + "}}").getMessage());
+    assertEquals(current, t.fail("BatchGetItem", "{'RequestItems':{'hash':{'Keys':[{'pk':" + dup + "}]}}}").getMessage());
+    assertEquals(current, t.fail("Query", "{'TableName':'hash','KeyConditions':{'pk':{'ComparisonOperator':'EQ',"
+        + "'AttributeValueList':[{'S':'a'}]}},'QueryFilter':{'s':{'ComparisonOperator':'EQ','AttributeValueList':["
+        + dup + "]}}}").getMessage());
+    // a bad value in a Query's ExclusiveStartKey is the value's message, not "The provided starting key is invalid"
+    assertEquals(current, t.fail("Query", "{'TableName':'hash','KeyConditionExpression':'pk = :p',"
+        + "'ExpressionAttributeValues':{':p':{'S':'a'}},'ExclusiveStartKey':{'pk':" + dup + "}}").getMessage());
+    assertEquals(older, t.fail("BatchWriteItem", "{'RequestItems':{'hash':[{'PutRequest':{'Item':{'pk':{'S':'a'},"
+        + "'s':" + dup + "}}}]}}").getMessage());
+    assertEquals(older, t.fail("TransactGetItems", "{'TransactItems':[{'Get':{'TableName':'hash','Key':{'pk':"
+        + dup + "}}}]}").getMessage());
+    assertEquals("Input collection contains duplicates", t.fail("BatchWriteItem", "{'RequestItems':{'hash':[{"
+        + "'DeleteRequest':{'Key':{'pk':{'NS':['2','1','2']}}}}]}}").getMessage());
+    assertEquals("The provided starting key is invalid: " + older, t.fail("Scan", "{'TableName':'hash',"
+        + "'ExclusiveStartKey':{'pk':" + dup + "}}").getMessage());
+    assertEquals("Number underflow. Attempting to store a number with magnitude smaller than supported range",
+        t.fail("BatchWriteItem", "{'RequestItems':{'hash':[{'PutRequest':{'Item':{'pk':{'S':'a'},"
+            + "'n':{'N':'1e2147483647'}}}}]}}").getMessage());
+    assertEquals("The parameter cannot be converted to a numeric value: ",
+        t.fail("GetItem", "{'TableName':'hash','Key':{'pk':{'N':''}}}").getMessage());
   }
 
   @Test

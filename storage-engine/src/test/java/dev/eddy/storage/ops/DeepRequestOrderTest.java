@@ -74,9 +74,9 @@ class DeepRequestOrderTest {
     assertEquals(XOR, refusal("PutItem", "{'TableName':'absent','Item':" + key("{'S':'a'}") + expected));
     assertEquals(XOR, refusal("UpdateItem", "{'TableName':'absent','Key':" + key("{'S':'a'}")
         + ",'AttributeUpdates':{'x':{'Action':'PUT','Value':{'S':'1'}}}" + expected));
-    // a shallow request keeps the newer ReturnValues order
+    // a shallow request lists ReturnValues in the same order
     assertEquals("1 validation error detected: Value 'BOGUS' at 'returnValues' failed to satisfy constraint: Member"
-            + " must satisfy enum value set: [NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW]",
+            + " must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]",
         refusal("DeleteItem", "{'TableName':'absent','Key':" + key("{'S':'a'}") + ",'ReturnValues':'BOGUS'}"));
   }
 

@@ -168,7 +168,9 @@ class TableAndItemOperationsTest {
         e.getMessage());
     e = fail("UpdateItem", "{\"TableName\":\"tab1\"," + key + ",\"UpdateExpression\":\"SET a = :v\","
         + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"z\"},\":unused\":{\"S\":\"z\"}}}");
-    assertEquals("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}", e.getMessage());
+    // checked before the table lookup: inside the current layer's envelope (nubo-db/dynamodb-conformance, 2026-10-09)
+    assertEquals("1 validation error detected: Value provided in ExpressionAttributeValues unused in expressions:"
+        + " keys: {:unused}", e.getMessage());
   }
 
   @Test
@@ -215,8 +217,10 @@ class TableAndItemOperationsTest {
     assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, e.code());
     e = fail("PutItem", "{\"TableName\":\"tab1\",\"Item\":{\"pk\":{\"S\":\"l\"},\"sk\":{\"N\":\"1\"}},"
         + "\"Expected\":{\"n\":{\"Exists\":false}},\"ConditionExpression\":\"attribute_exists(n)\"}");
-    assertEquals("Can not use both expression and non-expression parameters in the same request:"
-        + " Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}", e.getMessage());
+    // inside the current layer's envelope (nubo-db/dynamodb-conformance, 2026-10-09)
+    assertEquals("1 validation error detected: Can not use both expression and non-expression parameters in the"
+        + " same request: Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}",
+        e.getMessage());
     JsonNode got = call("GetItem", "{\"TableName\":\"tab1\"," + key + ",\"AttributesToGet\":[\"s\"]}");
     assertEquals("{\"s\":{\"S\":\"v\"}}", got.get("Item").toString());
     // REMOVE on a missing item creates nothing
