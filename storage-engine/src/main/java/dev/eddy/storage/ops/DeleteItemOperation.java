@@ -39,6 +39,7 @@ public final class DeleteItemOperation implements Operation {
       response.set("Attributes", AttributeValues.itemToJson(result.oldItem()));
     }
     Capacity.add(response, capacity, Capacity.writes(table, result.change()), false);
+    params.addCollectionMetrics(response, table, key);
     return response;
   }
 }

@@ -44,6 +44,7 @@ public final class PutItemOperation implements Operation {
       response.set("Attributes", AttributeValues.itemToJson(result.oldItem()));
     }
     Capacity.add(response, capacity, Capacity.writes(table, result.change()), false);
+    params.addCollectionMetrics(response, table, table.keySchema().keyOf(item));
     return response;
   }
 }

@@ -83,6 +83,7 @@ public final class UpdateItemOperation implements Operation {
       response.set("Attributes", AttributeValues.itemToJson(attributes));
     }
     Capacity.add(response, capacity, Capacity.writes(table, result.change()), false);
+    params.addCollectionMetrics(response, table, key);
     return response;
   }
 }

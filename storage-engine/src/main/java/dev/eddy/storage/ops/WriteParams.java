@@ -1,11 +1,13 @@
 package dev.eddy.storage.ops;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.DeepRequests;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.api.ValueLayer;
+import dev.eddy.storage.Table;
 import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.Legacy;
 import java.util.List;
@@ -32,11 +34,21 @@ import java.util.Map;
  * captured 2026-10-09). What it finds after the lookup (the key schema, the item) is bare.
  */
 record WriteParams(String tableName, String returnValues, String capacity, boolean returnOldOnFailure,
-    Map<String, AttributeValue> item, ActionExpressions expressions) {
+    Map<String, AttributeValue> item, ActionExpressions expressions, boolean collectionMetrics) {
   /** ReturnValues, in the order DynamoDB lists them in its enum message. */
   static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
   static final List<String> RETURN_ON_FAILURE = List.of("ALL_OLD", "NONE");
   static final List<String> ITEM_COLLECTION_METRICS = List.of("SIZE", "NONE");
+
+  /**
+   * Adds ItemCollectionMetrics for the item collection of {@code key} when SIZE was asked and the
+   * table has local secondary indexes (the only tables DynamoDB keeps item collections for).
+   */
+  void addCollectionMetrics(ObjectNode response, Table table, Map<String, AttributeValue> key) {
+    if (collectionMetrics && MultiItem.hasLocalIndexes(table)) {
+      response.set("ItemCollectionMetrics", MultiItem.collectionMetrics(table, key));
+    }
+  }
 
   /**
    * Reads and validates the request of {@code op} (PUT_ITEM, UPDATE_ITEM or DELETE_ITEM): its
@@ -91,7 +103,8 @@ record WriteParams(String tableName, String returnValues, String capacity, boole
       }
       Map<String, AttributeValue> item = req.item(itemField, ValueLayer.CURRENT);
       ActionExpressions expressions = ActionExpressions.parse(req, op, ValueLayer.CURRENT);
-      return new WriteParams(tableName, returnValues, capacity, "ALL_OLD".equals(onFailure), item, expressions);
+      return new WriteParams(tableName, returnValues, capacity, "ALL_OLD".equals(onFailure), item, expressions,
+          "SIZE".equals(req.str("ReturnItemCollectionMetrics")));
     } catch (ApiException e) {
       if (!DeepRequests.isDeep(req.node())) {
         throw Validation.envelope(e);

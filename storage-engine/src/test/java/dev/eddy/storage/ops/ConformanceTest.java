@@ -655,4 +655,28 @@ class ConformanceTest {
   private JsonNode describe(String table) {
     return t.call("DescribeTable", "{'TableName':'" + table + "'}").get("Table");
   }
+
+  @Test
+  void singleItemWritesReturnItemCollectionMetricsOnTablesWithLocalIndexes() {
+    // a third-party suite run against DynamoDB: PutItem, UpdateItem and DeleteItem answer
+    // ItemCollectionMetrics {ItemCollectionKey, SizeEstimateRangeGB [0, 1]} for SIZE on an LSI table
+    t.call("CreateTable", "{'TableName':'lsit','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},"
+        + "{'AttributeName':'sk','KeyType':'RANGE'}],'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+        + "{'AttributeName':'sk','AttributeType':'S'},{'AttributeName':'l','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','LocalSecondaryIndexes':[{'IndexName':'lsi','KeySchema':["
+        + "{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'l','KeyType':'RANGE'}],"
+        + "'Projection':{'ProjectionType':'ALL'}}]}");
+    String metrics = "{\"ItemCollectionKey\":{\"pk\":{\"S\":\"a\"}},\"SizeEstimateRangeGB\":[0.0,1.0]}";
+    assertEquals(metrics, t.call("PutItem", "{'TableName':'lsit','Item':{'pk':{'S':'a'},'sk':{'S':'1'},'l':{'S':'x'}},"
+        + "'ReturnItemCollectionMetrics':'SIZE'}").get("ItemCollectionMetrics").toString());
+    assertEquals(metrics, t.call("UpdateItem", "{'TableName':'lsit','Key':{'pk':{'S':'a'},'sk':{'S':'1'}},"
+        + "'UpdateExpression':'SET v = :v','ExpressionAttributeValues':{':v':{'S':'y'}},"
+        + "'ReturnItemCollectionMetrics':'SIZE'}").get("ItemCollectionMetrics").toString());
+    assertEquals(metrics, t.call("DeleteItem", "{'TableName':'lsit','Key':{'pk':{'S':'a'},'sk':{'S':'1'}},"
+        + "'ReturnItemCollectionMetrics':'SIZE'}").get("ItemCollectionMetrics").toString());
+    assertEquals(false, t.call("PutItem", "{'TableName':'lsit','Item':{'pk':{'S':'a'},'sk':{'S':'2'}},"
+        + "'ReturnItemCollectionMetrics':'NONE'}").has("ItemCollectionMetrics"));
+    assertEquals(false, t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},"
+        + "'ReturnItemCollectionMetrics':'SIZE'}").has("ItemCollectionMetrics"));
+  }
 }
