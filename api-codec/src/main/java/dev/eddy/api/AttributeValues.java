@@ -31,6 +31,18 @@ public final class AttributeValues {
 
   private AttributeValues() {}
 
+  /**
+   * Refuses an item to be written with an empty top-level attribute name: "Empty attribute name"
+   * (DynamoDB's answer, captured by nubo-db/dynamodb-conformance for TransactWriteItems' Put).
+   * Returns the item.
+   */
+  public static Map<String, AttributeValue> checkAttributeNames(Map<String, AttributeValue> item) {
+    if (item != null && item.containsKey("")) {
+      throw ApiException.validation("Empty attribute name");
+    }
+    return item;
+  }
+
   /** Reads an item (a JSON object of attribute name to attribute value) in the current layer. */
   public static Map<String, AttributeValue> readItem(JsonNode node) {
     return readItem(node, ValueLayer.CURRENT);

@@ -70,7 +70,7 @@ public final class BatchWriteItemOperation implements Operation {
               + " one of the supported datatypes");
         }
         if (put != null) {
-          Map<String, AttributeValue> item = put.item("Item", ValueLayer.OLDER);
+          Map<String, AttributeValue> item = AttributeValues.checkAttributeNames(put.item("Item", ValueLayer.OLDER));
           if (AttributeValues.itemSize(item) > MultiItem.MAX_ITEM_BYTES) {
             throw ApiException.validation("Item size has exceeded the maximum allowed size");
           }

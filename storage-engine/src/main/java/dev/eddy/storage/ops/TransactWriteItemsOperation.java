@@ -190,7 +190,7 @@ public final class TransactWriteItemsOperation implements Operation {
     a.tableName = sub.str("TableName");
     a.returnOldOnFailure = "ALL_OLD".equals(sub.str("ReturnValuesOnConditionCheckFailure"));
     if (a.kind == Kind.PUT) {
-      a.item = sub.item("Item", ValueLayer.OLDER);
+      a.item = AttributeValues.checkAttributeNames(sub.item("Item", ValueLayer.OLDER));
       if (AttributeValues.itemSize(a.item) > MultiItem.MAX_ITEM_BYTES) {
         throw ApiException.validation("Item size has exceeded the maximum allowed size");
       }

@@ -3,6 +3,7 @@ package dev.eddy.storage.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
 import dev.eddy.api.DeepRequests;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
@@ -102,6 +103,9 @@ record WriteParams(String tableName, String returnValues, String capacity, boole
         throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
       }
       Map<String, AttributeValue> item = req.item(itemField, ValueLayer.CURRENT);
+      if (put) {
+        AttributeValues.checkAttributeNames(item);
+      }
       ActionExpressions expressions = ActionExpressions.parse(req, op, ValueLayer.CURRENT);
       return new WriteParams(tableName, returnValues, capacity, "ALL_OLD".equals(onFailure), item, expressions,
           "SIZE".equals(req.str("ReturnItemCollectionMetrics")));

@@ -116,4 +116,18 @@ class DeepRequestOrderTest {
         "{'ConditionCheck':{'TableName':'absent','Key':{'pk':{'S':'a'}},'ConditionExpression':'#d = :deep',"
             + "'ExpressionAttributeNames':{'#d':'data'},'ExpressionAttributeValues':{':deep':" + deep(61) + "}}}"));
   }
+
+  @Test
+  void anEmptyAttributeNameIsRefusedInItemsToWrite() {
+    // "Empty attribute name" (captured for TransactWriteItems, also when a later value is nested
+    // 100 levels, in either order within the item)
+    assertEquals("Empty attribute name", transaction("{'Put':{'TableName':'absent','Item':{'pk':{'S':'a'},"
+        + "'sk':{'S':'1'},'':{'S':'x'}}}}"));
+    assertEquals("Empty attribute name", transaction("{'Put':{'TableName':'absent','Item':{'pk':{'S':'a'},"
+        + "'sk':{'S':'1'},'d':" + deep(100) + ",'':{'S':'x'}}}}"));
+    assertEquals("Empty attribute name", refusal("BatchWriteItem", "{'RequestItems':{'absent':[{'PutRequest':"
+        + "{'Item':{'pk':{'S':'a'},'':{'S':'x'}}}}]}}"));
+    assertEquals("1 validation error detected: Empty attribute name",
+        refusal("PutItem", "{'TableName':'absent','Item':{'pk':{'S':'a'},'':{'S':'x'}}}"));
+  }
 }
