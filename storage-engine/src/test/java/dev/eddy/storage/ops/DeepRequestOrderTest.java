@@ -107,6 +107,11 @@ class DeepRequestOrderTest {
     assertEquals("Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size:"
         + " 4109", transaction("{'Delete':{'TableName':'absent','Key':" + key(deep(100)) + ",'ConditionExpression':'"
         + condition + "','ExpressionAttributeValues':{':v':{'S':'x'}}}}"));
+    String update = "SET " + java.util.stream.IntStream.range(0, 500).mapToObj(i -> "a" + i + " = :v")
+        .collect(java.util.stream.Collectors.joining(", "));
+    assertEquals("Invalid UpdateExpression: Expression size has exceeded the maximum allowed size;", transaction(
+        "{'Update':{'TableName':'absent','Key':" + key("{'S':'a'}") + ",'UpdateExpression':'" + update + "',"
+            + "'ExpressionAttributeValues':{':v':{'S':'x'}}}}", checkDeep));
     assertEquals("Value provided in ExpressionAttributeValues unused in expressions: keys: {:u}", transaction(
         "{'Update':{'TableName':'absent','Key':" + key("{'S':'a'}") + ",'UpdateExpression':'SET a = :v',"
             + "'ExpressionAttributeValues':{':v':{'S':'x'},':u':{'S':'y'}}}}", checkDeep));
