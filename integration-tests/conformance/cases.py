@@ -16,7 +16,7 @@ TRANSIENT = ("DynamoDB reports CREATING/UPDATING/DELETING (and GSI backfilling) 
 DESCRIBE = ("TableDescription: DynamoDB sends TableId, omits LastIncrease/LastDecreaseDateTime until "
             "throughput changes, omits LatestStreamArn without a stream, and gives GSIs of on-demand "
             "tables a zero ProvisionedThroughput; DynamoDB Local differs on each")
-SET_ORDER = "set members come back in no particular order in DynamoDB; DynamoDB Local sorts them"
+SET_ORDER = "set member order: Eddy returns DynamoDB's (strings and binaries bytewise, numbers by value; captured by a third-party suite); re-check these against DynamoDB Local's sorting on the next run"
 LOCAL_UNSUPPORTED = "DynamoDB Local does not implement this operation (tags, endpoints, backups)"
 SCAN_ORDER = "scan order and segment assignment follow each server's hashing (unspecified by DynamoDB)"
 CURRENT_LAYER = ("DynamoDB's current validation layer reports what PutItem, UpdateItem and DeleteItem check before "

@@ -74,9 +74,33 @@ public sealed interface AttributeValue
     }
   }
 
+  /**
+   * A string set; its members are kept in DynamoDB's order, bytewise (UTF-8, which is code point
+   * order), as GetItem returns them ("GetItem returns a set's members in DynamoDB's own order, not
+   * as written", nubo-db/dynamodb-conformance, captured 2026-10-09). NS and BS likewise, by value
+   * and by unsigned bytes.
+   */
   record SS(Set<String> values) implements AttributeValue {
     public SS {
-      values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+      values = Collections.unmodifiableSet(sorted(values, SS::compareCodePoints));
+    }
+
+    static int compareCodePoints(String a, String b) {
+      int n = Math.min(a.length(), b.length());
+      for (int i = 0; i < n; i++) {
+        char x = a.charAt(i);
+        char y = b.charAt(i);
+        if (x != y) {
+          // surrogates (supplementary code points) sort after every BMP character, as in UTF-8
+          boolean sx = Character.isSurrogate(x);
+          boolean sy = Character.isSurrogate(y);
+          if (sx != sy) {
+            return sx ? 1 : -1;
+          }
+          return x - y;
+        }
+      }
+      return a.length() - b.length();
     }
 
     @Override
@@ -85,13 +109,20 @@ public sealed interface AttributeValue
     }
   }
 
+  /** The members in {@code order}, as a set that iterates in that order. */
+  private static <T> LinkedHashSet<T> sorted(java.util.Collection<T> values, java.util.Comparator<? super T> order) {
+    List<T> list = new java.util.ArrayList<>(values);
+    list.sort(order);
+    return new LinkedHashSet<>(list);
+  }
+
   record NS(Set<BigDecimal> values) implements AttributeValue {
     public NS {
-      LinkedHashSet<BigDecimal> copy = new LinkedHashSet<>();
+      List<BigDecimal> copy = new java.util.ArrayList<>(values.size());
       for (BigDecimal v : values) {
         copy.add(Numbers.normalise(v));
       }
-      values = Collections.unmodifiableSet(copy);
+      values = Collections.unmodifiableSet(sorted(copy, BigDecimal::compareTo));
     }
 
     @Override
@@ -102,7 +133,7 @@ public sealed interface AttributeValue
 
   record BS(Set<Blob> values) implements AttributeValue {
     public BS {
-      values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+      values = Collections.unmodifiableSet(sorted(values, Blob::compareTo));
     }
 
     @Override

@@ -679,4 +679,18 @@ class ConformanceTest {
     assertEquals(false, t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'a'}},"
         + "'ReturnItemCollectionMetrics':'SIZE'}").has("ItemCollectionMetrics"));
   }
+
+  @Test
+  void setsComeBackInDynamoDbsOrder() {
+    // "GetItem returns a set's members in DynamoDB's own order, not as written: string and binary
+    // sets bytewise, number sets by value" (third-party suite, captured 2026-10-09)
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'s'},'ss':{'SS':['b','a','\u00e9','z']},"
+        + "'ns':{'NS':['10','-1','2.5']},'bs':{'BS':['/w==','AA==']}}}");
+    t.call("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'s'}},'UpdateExpression':'ADD ss :v',"
+        + "'ExpressionAttributeValues':{':v':{'SS':['']}}}");
+    JsonNode item = t.call("GetItem", "{'TableName':'hash','Key':{'pk':{'S':'s'}}}").get("Item");
+    assertEquals("[\"\",\"a\",\"b\",\"z\",\"\u00e9\"]", item.at("/ss/SS").toString());
+    assertEquals("[\"-1\",\"2.5\",\"10\"]", item.at("/ns/NS").toString());
+    assertEquals("[\"AA==\",\"/w==\"]", item.at("/bs/BS").toString());
+  }
 }
