@@ -13,6 +13,7 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.api.ValueLayer;
+import dev.eddy.storage.KeyCodec;
 import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.SecondaryIndex;
@@ -406,7 +407,87 @@ final class PartiQL {
   // ---- SELECT ----
 
   /** One step of a SELECT plan: a GetItem of one key, a Query of one partition, or a Scan. */
-  private record Step(String kind, Map<String, AttributeValue> key, AttributeValue partition) {}
+  private record Step(String kind, Map<String, AttributeValue> key, AttributeValue partition, SortRange sort) {
+    Step(String kind, Map<String, AttributeValue> key, AttributeValue partition) {
+      this(kind, key, partition, null);
+    }
+  }
+
+  /**
+   * A condition on the sort key that a Query can take as part of its key condition, narrowing the
+   * read to a range of the partition as DynamoDB does: {@code condition} names the key #sk and
+   * its values :s1 (and :s2 for BETWEEN).
+   */
+  private record SortRange(String condition, List<AttributeValue> values) {}
+
+  /**
+   * The one top-level conjunct of {@code where} that compares the sort key with constants of its
+   * type ({@code =, <, <=, >, >=}, BETWEEN, begins_with), as a key condition; null when there is
+   * none, more than one, or one a key condition cannot take. The WHERE clause is still applied
+   * to what the narrowed Query reads, so this only saves reading (and paying for) other items.
+   */
+  private static SortRange sortRange(Expr where, KeyDef sk, Binder binder) {
+    if (where == null || sk == null || (where instanceof Binary top && top.op().equals("OR"))) {
+      return null;
+    }
+    SortRange found = null;
+    for (Expr c : conjuncts(where)) {
+      SortRange r = null;
+      if (c instanceof Binary b && List.of("=", "<", "<=", ">", ">=").contains(b.op())) {
+        if (isAttribute(b.left(), sk.name()) && Binder.isValue(b.right())) {
+          r = new SortRange("#sk " + b.op() + " :s1", List.of(binder.value(b.right())));
+        } else if (isAttribute(b.right(), sk.name()) && Binder.isValue(b.left())) {
+          String flipped = switch (b.op()) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> b.op();
+          };
+          r = new SortRange("#sk " + flipped + " :s1", List.of(binder.value(b.left())));
+        }
+      } else if (c instanceof Between bt && isAttribute(bt.value(), sk.name()) && Binder.isValue(bt.low())
+          && Binder.isValue(bt.high())) {
+        AttributeValue low = binder.value(bt.low());
+        AttributeValue high = binder.value(bt.high());
+        boolean ordered = low.type().equals(sk.type()) && high.type().equals(sk.type())
+            && java.util.Arrays.compareUnsigned(KeyCodec.encode(low), KeyCodec.encode(high)) <= 0;
+        r = ordered ? new SortRange("#sk BETWEEN :s1 AND :s2", List.of(low, high)) : null;
+      } else if (c instanceof Call call && call.name().equalsIgnoreCase("begins_with") && call.args().size() == 2
+          && isAttribute(call.args().get(0), sk.name()) && Binder.isValue(call.args().get(1))
+          && !sk.type().equals("N")) {
+        r = new SortRange("begins_with(#sk, :s1)", List.of(binder.value(call.args().get(1))));
+      }
+      if (r == null) {
+        if (mentions(c, sk.name())) {
+          return null; // the sort key appears in a form a key condition cannot take
+        }
+        continue;
+      }
+      if (found != null || !r.values().stream().allMatch(v -> v.type().equals(sk.type()))) {
+        return null;
+      }
+      found = r;
+    }
+    return found;
+  }
+
+  /** Whether {@code e} refers to the attribute {@code name} anywhere. */
+  private static boolean mentions(Expr e, String name) {
+    if (isAttribute(e, name)) {
+      return true;
+    }
+    if (e instanceof Binary b) {
+      return mentions(b.left(), name) || mentions(b.right(), name);
+    }
+    if (e instanceof Between bt) {
+      return mentions(bt.value(), name) || mentions(bt.low(), name) || mentions(bt.high(), name);
+    }
+    if (e instanceof Call call) {
+      return call.args().stream().anyMatch(a -> mentions(a, name));
+    }
+    return e instanceof PathExpr p && !p.elements().isEmpty() && name.equals(p.elements().get(0));
+  }
 
   private ObjectNode select(Prepared p, Select sel, Options o) {
     Binder binder = new Binder(p.params());
@@ -481,9 +562,18 @@ final class PartiQL {
             startKey = null;
             continue;
           }
-          req.put("KeyConditionExpression", "#pk = :pk");
-          req.putObject("ExpressionAttributeNames").put("#pk", ks.hash().name());
-          req.putObject("ExpressionAttributeValues").set(":pk", AttributeValues.toJson(s.partition()));
+          ObjectNode names = req.putObject("ExpressionAttributeNames").put("#pk", ks.hash().name());
+          ObjectNode values = req.putObject("ExpressionAttributeValues");
+          values.set(":pk", AttributeValues.toJson(s.partition()));
+          if (s.sort() == null) {
+            req.put("KeyConditionExpression", "#pk = :pk");
+          } else {
+            req.put("KeyConditionExpression", "#pk = :pk AND " + s.sort().condition());
+            names.put("#sk", ks.range().name());
+            for (int i = 0; i < s.sort().values().size(); i++) {
+              values.set(":s" + (i + 1), AttributeValues.toJson(s.sort().values().get(i)));
+            }
+          }
           if (descending) {
             req.put("ScanIndexForward", false);
           }
@@ -599,13 +689,14 @@ final class PartiQL {
     List<AttributeValue> partitions = partitionValues(sel.where(), ks.hash().name(), binder);
     if (partitions != null) {
       Set<AttributeValue> distinct = new LinkedHashSet<>(partitions);
+      SortRange sort = distinct.size() == 1 ? sortRange(sel.where(), ks.range(), binder) : null;
       for (AttributeValue v : distinct) {
         if (sel.index() == null && ks.range() == null) {
           Map<String, AttributeValue> key = new LinkedHashMap<>();
           key.put(ks.hash().name(), v);
           steps.add(new Step("get", key, null));
         } else {
-          steps.add(new Step("query", null, v));
+          steps.add(new Step("query", null, v, sort));
         }
       }
       return steps;
