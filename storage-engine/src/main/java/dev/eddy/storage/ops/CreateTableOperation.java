@@ -191,8 +191,10 @@ public final class CreateTableOperation implements Operation {
   static void checkKeySchemaSemantics(ArrayNode keySchema, ArrayNode attributeDefinitions, boolean withIndexes) {
     Set<String> defined = new LinkedHashSet<>();
     for (JsonNode d : attributeDefinitions) {
-      if (!defined.add(d.path("AttributeName").asText())) {
-        throw ApiException.invalidParameter("Cannot have two attributes with the same name");
+      String attribute = d.path("AttributeName").asText();
+      if (!defined.add(attribute)) {
+        // DynamoDB's text as captured in 2026 (a third-party catalogue of the service's messages)
+        throw ApiException.validation("Attribute Name is duplicated: " + attribute);
       }
     }
     if (attributeDefinitions.size() < keySchema.size()) {

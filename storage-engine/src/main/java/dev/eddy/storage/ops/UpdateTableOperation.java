@@ -45,8 +45,11 @@ public final class UpdateTableOperation implements Operation {
     }
     if (indexUpdates == null && billingMode == null && throughput == null && deletionProtection == null && tableClass == null
         && sse == null && stream == null && onDemand == null && !req.has("WarmThroughput")) {
+      // the member list DynamoDB names today (captured in us-east-1 and us-west-2, 2026)
       throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
-          + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+          + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
+          + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
+          + " WarmThroughput or TableClass is required");
     }
     Table current = engine.catalog().get(name);
     if (current == null) {

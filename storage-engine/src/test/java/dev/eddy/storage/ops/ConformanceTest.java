@@ -713,4 +713,16 @@ class ConformanceTest {
     assertEquals(2, either.get("Items").size());
     assertEquals(4.0, either.at("/ConsumedCapacity/CapacityUnits").asDouble());
   }
+
+  @Test
+  void controlPlaneTextsAsDynamoDbWordsThemNow() {
+    // texts captured from DynamoDB in 2026 (a third-party catalogue of the service's messages)
+    assertEquals("Attribute Name is duplicated: pk", t.fail("CreateTable", "{'TableName':'dup','KeySchema':"
+        + "[{'AttributeName':'pk','KeyType':'HASH'}],'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+        + "{'AttributeName':'pk','AttributeType':'S'}],'BillingMode':'PAY_PER_REQUEST'}").getMessage());
+    assertEquals("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates,"
+        + " SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency,"
+        + " DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required",
+        t.fail("UpdateTable", "{'TableName':'hash'}").getMessage());
+  }
 }
