@@ -22,12 +22,22 @@ final class Sse {
       throw ApiException.validation("1 validation error detected: Value '" + type
           + "' at 'sSESpecification.sSEType' failed to satisfy constraint: Member must satisfy enum value set: [AES256, KMS]");
     }
+    // DynamoDB's texts as captured in 2026 (a third-party catalogue of the service's messages)
     if (enabled == null || !enabled) {
-      if (type != null || key != null) {
-        throw ApiException.validation("One or more parameter values were invalid: SSEType is specified but SSE is not enabled");
+      if (type != null) {
+        throw ApiException.invalidParameter("SSEType can not be specified if Enabled is false");
+      }
+      if (key != null) {
+        throw ApiException.invalidParameter("KMSMasterKeyId can not be specified if Enabled is false");
       }
       description.remove("SSEDescription");
       return;
+    }
+    if ("AES256".equals(type)) {
+      throw ApiException.invalidParameter("SSEType AES256 is not supported");
+    }
+    if (key != null && type == null) {
+      throw ApiException.invalidParameter("SSEType KMS is required if KMSMasterKeyId is specified");
     }
     String region = engine.config().region();
     String account = engine.config().accountId();

@@ -725,4 +725,22 @@ class ConformanceTest {
         + " DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required",
         t.fail("UpdateTable", "{'TableName':'hash'}").getMessage());
   }
+
+  @Test
+  void sseSpecificationTextsAsDynamoDbWordsThemNow() {
+    String create = "{'TableName':'sse','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}],'BillingMode':'PAY_PER_REQUEST',"
+        + "'SSESpecification':";
+    String prefix = "One or more parameter values were invalid: ";
+    assertEquals(prefix + "SSEType can not be specified if Enabled is false",
+        t.fail("CreateTable", create + "{'Enabled':false,'SSEType':'KMS'}}").getMessage());
+    assertEquals(prefix + "KMSMasterKeyId can not be specified if Enabled is false",
+        t.fail("CreateTable", create + "{'Enabled':false,'KMSMasterKeyId':'k'}}").getMessage());
+    assertEquals(prefix + "SSEType AES256 is not supported",
+        t.fail("CreateTable", create + "{'Enabled':true,'SSEType':'AES256'}}").getMessage());
+    assertEquals(prefix + "SSEType KMS is required if KMSMasterKeyId is specified",
+        t.fail("CreateTable", create + "{'Enabled':true,'KMSMasterKeyId':'k'}}").getMessage());
+    assertEquals("ENABLED", t.call("CreateTable", create + "{'Enabled':true,'SSEType':'KMS','KMSMasterKeyId':'k'}}")
+        .at("/TableDescription/SSEDescription/Status").asText());
+  }
 }
