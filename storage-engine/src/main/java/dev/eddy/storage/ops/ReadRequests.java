@@ -133,32 +133,15 @@ final class ReadRequests {
 
   /**
    * The validated ExclusiveStartKey, or null. Query reads its values in the current layer (a bad
-   * value is reported with the value's own message) and answers every other malformed key with
-   * the short "The provided starting key is invalid"; Scan names what is wrong after "The
-   * provided starting key is invalid: ".
+   * value answers its own message) and answers every malformed key with the short "The provided
+   * starting key is invalid"; Scan reads them in the older layer and names what is wrong.
    */
   static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index, boolean query) {
-    if (!query) {
-      return exclusiveStartKey(req, table, index, ValueLayer.OLDER);
-    }
-    try {
-      return exclusiveStartKey(req, table, index, ValueLayer.CURRENT);
-    } catch (ApiException e) {
-      if (e.code() == ErrorCode.VALIDATION && e.getMessage().startsWith("The provided starting key is invalid")
-          || e.getMessage().startsWith("Exclusive Start Key must have same size")) {
-        throw ApiException.validation("The provided starting key is invalid");
-      }
-      throw e;
-    }
-  }
-
-  private static Map<String, AttributeValue> exclusiveStartKey(Req req, Table table, SecondaryIndex index,
-      ValueLayer layer) {
     Map<String, AttributeValue> esk;
     try {
-      esk = req.item("ExclusiveStartKey", layer);
+      esk = req.item("ExclusiveStartKey", query ? ValueLayer.CURRENT : ValueLayer.OLDER);
     } catch (ApiException e) {
-      if (e.code() != ErrorCode.VALIDATION || layer == ValueLayer.CURRENT) {
+      if (e.code() != ErrorCode.VALIDATION || query) {
         throw e;
       }
       throw ApiException.validation("The provided starting key is invalid: " + e.getMessage());
@@ -168,15 +151,14 @@ final class ReadRequests {
     }
     List<KeyDef> attrs = startKeyAttributes(table, index);
     if (esk.size() != attrs.size()) {
-      if (index != null) {
-        throw ApiException.validation("Exclusive Start Key must have same size as table's key schema");
-      }
-      throw invalidStartKey();
+      throw invalidStartKey(query, index != null ? "Exclusive Start Key must have same size as table's key schema"
+          : "The provided starting key is invalid: The provided key element does not match the schema");
     }
     for (KeyDef d : attrs) {
       AttributeValue v = esk.get(d.name());
       if (v == null || !v.type().equals(d.type())) {
-        throw invalidStartKey();
+        throw invalidStartKey(query, "The provided starting key is invalid: The provided key element does not match"
+            + " the schema");
       }
     }
     try {
@@ -185,14 +167,14 @@ final class ReadRequests {
         index.validateItem(esk);
       }
     } catch (ApiException e) {
-      throw ApiException.validation("The provided starting key is invalid: " + e.getMessage());
+      throw invalidStartKey(query, "The provided starting key is invalid: " + e.getMessage());
     }
     return esk;
   }
 
-  private static ApiException invalidStartKey() {
-    return ApiException.validation(
-        "The provided starting key is invalid: The provided key element does not match the schema");
+  /** Query's short answer to a malformed start key, or Scan's {@code scanMessage}. */
+  private static ApiException invalidStartKey(boolean query, String scanMessage) {
+    return ApiException.validation(query ? "The provided starting key is invalid" : scanMessage);
   }
 
   /**

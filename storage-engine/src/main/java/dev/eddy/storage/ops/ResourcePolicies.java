@@ -38,10 +38,10 @@ final class ResourcePolicies {
     if (!m.matches()) {
       throw ApiException.invalidParameter("Provided Arn is not a DynamoDB resource arn: " + arn);
     }
-    String name = m.group(1);
-    Table table = engine.catalog().get(name);
-    if (table == null || !arn.startsWith(engine.tableArn(name))) {
-      throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+    // the table's own ARN (a stream ARN continues it), which the catalog resolves
+    Table table = engine.catalog().get(m.group(2) == null ? arn : arn.substring(0, arn.length() - m.group(2).length()));
+    if (table == null) {
+      throw ApiException.resourceNotFound("Requested resource not found: Table: " + m.group(1) + " not found");
     }
     return table;
   }

@@ -111,9 +111,8 @@ final class Tags {
 
   /** The table a (well-formed) table ARN names, or ResourceNotFoundException. */
   static Table table(String arn, StorageEngine engine) {
-    String name = arn.substring(arn.indexOf(":table/") + 7);
-    Table table = engine.catalog().get(name);
-    if (table == null || !engine.tableArn(name).equals(arn)) {
+    Table table = engine.catalog().get(arn); // the catalog resolves a table ARN of this server's region and account
+    if (table == null) {
       throw ApiException.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
     }
     return table;
