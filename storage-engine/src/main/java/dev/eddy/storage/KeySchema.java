@@ -4,29 +4,82 @@ import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** A table's (or index's) key: a partition key and an optional sort key. */
-public record KeySchema(KeyDef hash, KeyDef range) {
+/**
+ * A table's (or index's) key: partition key attributes and sort key attributes, each in key
+ * schema order. A table or an LSI has one partition key and at most one sort key; a GSI may have
+ * up to four of each (multi-attribute keys), whose values are compared one after another.
+ */
+public record KeySchema(List<KeyDef> hashKeys, List<KeyDef> rangeKeys) {
   public static final int MAX_HASH_KEY_BYTES = 2048;
   public static final int MAX_RANGE_KEY_BYTES = 1024;
 
   public KeySchema {
-    Objects.requireNonNull(hash, "hash");
+    hashKeys = List.copyOf(hashKeys);
+    rangeKeys = List.copyOf(rangeKeys);
+    if (hashKeys.isEmpty()) {
+      throw new IllegalArgumentException("a key schema needs a partition key");
+    }
+  }
+
+  /** A key of one partition key and an optional sort key (null for none). */
+  public KeySchema(KeyDef hash, KeyDef range) {
+    this(List.of(Objects.requireNonNull(hash, "hash")), range == null ? List.of() : List.of(range));
+  }
+
+  /** The (first) partition key attribute. */
+  public KeyDef hash() {
+    return hashKeys.get(0);
+  }
+
+  /** The (first) sort key attribute, or null when there is none. */
+  public KeyDef range() {
+    return rangeKeys.isEmpty() ? null : rangeKeys.get(0);
+  }
+
+  /** True for a GSI key of more than one partition key or sort key attribute. */
+  public boolean isMultiAttribute() {
+    return hashKeys.size() > 1 || rangeKeys.size() > 1;
+  }
+
+  /** All key attributes: the partition key attributes, then the sort key attributes. */
+  public List<KeyDef> attributes() {
+    if (rangeKeys.isEmpty()) {
+      return hashKeys;
+    }
+    List<KeyDef> all = new ArrayList<>(hashKeys.size() + rangeKeys.size());
+    all.addAll(hashKeys);
+    all.addAll(rangeKeys);
+    return all;
   }
 
   public boolean isKeyAttribute(String name) {
-    return hash.name().equals(name) || (range != null && range.name().equals(name));
+    for (int i = 0; i < hashKeys.size(); i++) {
+      if (hashKeys.get(i).name().equals(name)) {
+        return true;
+      }
+    }
+    for (int i = 0; i < rangeKeys.size(); i++) {
+      if (rangeKeys.get(i).name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The key attributes of an item (assumed valid). */
   public Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
     Map<String, AttributeValue> key = new LinkedHashMap<>(4);
-    key.put(hash.name(), item.get(hash.name()));
-    if (range != null) {
-      key.put(range.name(), item.get(range.name()));
+    for (KeyDef d : hashKeys) {
+      key.put(d.name(), item.get(d.name()));
+    }
+    for (KeyDef d : rangeKeys) {
+      key.put(d.name(), item.get(d.name()));
     }
     return key;
   }
@@ -36,9 +89,9 @@ public record KeySchema(KeyDef hash, KeyDef range) {
    * not empty, within the size limits. Messages as DynamoDB.
    */
   public void validateItemKey(Map<String, AttributeValue> item) {
-    checkItemKeyPart(item, hash);
-    if (range != null) {
-      checkItemKeyPart(item, range);
+    checkItemKeyPart(item, hash());
+    if (range() != null) {
+      checkItemKeyPart(item, range());
     }
     checkKeySizes(item);
   }
@@ -56,15 +109,12 @@ public record KeySchema(KeyDef hash, KeyDef range) {
   }
 
   /**
-   * A Query's key condition values: an empty partition key value, or an empty sort key value
-   * compared for equality, is refused as in a key ("... cannot contain an empty string value. Key:
-   * pk").
+   * A Query's key condition value that must name a key value (a partition key value, or a sort
+   * key value compared for equality): empty is refused as in a key ("... cannot contain an empty
+   * string value. Key: pk").
    */
-  public void checkConditionValues(AttributeValue partitionValue, AttributeValue sortEqualsValue) {
-    checkNotEmpty(hash, partitionValue);
-    if (range != null && sortEqualsValue != null) {
-      checkNotEmpty(range, sortEqualsValue);
-    }
+  public static void checkConditionValue(KeyDef def, AttributeValue value) {
+    checkNotEmpty(def, value);
   }
 
   private static void checkNotEmpty(KeyDef def, AttributeValue v) {
@@ -79,10 +129,11 @@ public record KeySchema(KeyDef hash, KeyDef range) {
   }
 
   private void checkKeySizes(Map<String, AttributeValue> item) {
-    if (AttributeValues.size(item.get(hash.name())) > MAX_HASH_KEY_BYTES) {
+    if (AttributeValues.size(item.get(hash().name())) > MAX_HASH_KEY_BYTES) {
       throw ApiException.invalidParameter(
           "Size of hashkey has exceeded the maximum size limit of" + MAX_HASH_KEY_BYTES + " bytes");
     }
+    KeyDef range = range();
     if (range != null && AttributeValues.size(item.get(range.name())) > MAX_RANGE_KEY_BYTES) {
       throw ApiException.invalidParameter(
           "Aggregated size of all range keys has exceeded the size limit of " + MAX_RANGE_KEY_BYTES + " bytes");
@@ -94,13 +145,13 @@ public record KeySchema(KeyDef hash, KeyDef range) {
    * types; otherwise "The provided key element does not match the schema".
    */
   public void validateKey(Map<String, AttributeValue> key) {
-    int expected = range == null ? 1 : 2;
+    int expected = range() == null ? 1 : 2;
     if (key == null || key.size() != expected) {
       throw ApiException.validation("The provided key element does not match the schema");
     }
-    checkKeyPart(key, hash);
-    if (range != null) {
-      checkKeyPart(key, range);
+    checkKeyPart(key, hash());
+    if (range() != null) {
+      checkKeyPart(key, range());
     }
     checkKeySizes(key);
   }
@@ -113,11 +164,17 @@ public record KeySchema(KeyDef hash, KeyDef range) {
     checkNotEmpty(def, v);
   }
 
-  /** Appends the encoded key (partition key, then sort key) of a valid item or key. */
+  /**
+   * Appends the encoded key (partition key attributes, then sort key attributes) of a valid item
+   * or key. The encoding of each value is order-preserving and self-delimiting, so entries sort by
+   * the partition values and then by each sort key value in turn, as DynamoDB orders them.
+   */
   public void encode(Map<String, AttributeValue> item, ByteArrayOutputStream out) {
-    KeyCodec.encode(item.get(hash.name()), out);
-    if (range != null) {
-      KeyCodec.encode(item.get(range.name()), out);
+    for (int i = 0; i < hashKeys.size(); i++) { // indexed loops: this is on every write's path
+      KeyCodec.encode(item.get(hashKeys.get(i).name()), out);
+    }
+    for (int i = 0; i < rangeKeys.size(); i++) {
+      KeyCodec.encode(item.get(rangeKeys.get(i).name()), out);
     }
   }
 }

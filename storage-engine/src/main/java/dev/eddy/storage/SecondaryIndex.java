@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * One secondary index (LSI or GSI) of a table, read from the table description. An index entry
  * lives in {@link KvStore.Space#INDEXES} under the key
- * {@code tablePrefix(8) + indexId(4) + enc(index hash) [+ enc(index range)] + enc(table key attributes
- * that are not index keys)}; its value is the projected item (DynamoDB JSON). Items lacking an
- * index key attribute are not in the index (sparse indexes).
+ * {@code tablePrefix(8) + indexId(4) + enc(index hash keys) [+ enc(index range keys)] + enc(table key
+ * attributes that are not index keys)}; its value is the projected item (DynamoDB JSON). A GSI may
+ * have up to four partition key and four sort key attributes, each encoded in key schema order.
+ * Items lacking an index key attribute are not in the index (sparse indexes).
  */
 public final class SecondaryIndex {
   /** The description field holding an index's internal id (never reused within a table). */
@@ -116,13 +117,12 @@ public final class SecondaryIndex {
     return backfilling;
   }
 
-  /** The attribute names of an ExclusiveStartKey / LastEvaluatedKey of this index: index keys, then table keys. */
+  /**
+   * The attributes of an ExclusiveStartKey / LastEvaluatedKey of this index, in the order of its
+   * entry keys: every index key attribute, then the table keys that are not index keys.
+   */
   public List<KeyDef> startKeyAttributes() {
-    List<KeyDef> out = new ArrayList<>(4);
-    out.add(keySchema.hash());
-    if (keySchema.range() != null) {
-      out.add(keySchema.range());
-    }
+    List<KeyDef> out = new ArrayList<>(keySchema.attributes());
     out.addAll(extraTableKeys);
     return out;
   }
@@ -144,9 +144,19 @@ public final class SecondaryIndex {
     return p;
   }
 
-  /** True when the item has both index key attributes with the right types. */
+  /** True when the item has every index key attribute, each with its type (sparse indexes). */
   public boolean contains(Map<String, AttributeValue> item) {
-    return has(item, keySchema.hash()) && (keySchema.range() == null || has(item, keySchema.range()));
+    for (KeyDef d : keySchema.hashKeys()) {
+      if (!has(item, d)) {
+        return false;
+      }
+    }
+    for (KeyDef d : keySchema.rangeKeys()) {
+      if (!has(item, d)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean has(Map<String, AttributeValue> item, KeyDef def) {
@@ -171,16 +181,23 @@ public final class SecondaryIndex {
   }
 
   private void validate(Map<String, AttributeValue> item, boolean update) {
-    check(item, keySchema.hash(), update);
-    if (keySchema.range() != null) {
-      check(item, keySchema.range(), update);
+    for (KeyDef d : keySchema.attributes()) {
+      check(item, d, update);
     }
   }
 
-  /** DynamoDB's message for an index key attribute of the wrong type in {@code item}, or null. */
+  /**
+   * DynamoDB's message for an index key attribute of the wrong type in {@code item} (the first in
+   * key schema order), or null.
+   */
   public String typeError(Map<String, AttributeValue> item) {
-    String e = typeError(item, keySchema.hash());
-    return e != null || keySchema.range() == null ? e : typeError(item, keySchema.range());
+    for (KeyDef d : keySchema.attributes()) {
+      String e = typeError(item, d);
+      if (e != null) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private String typeError(Map<String, AttributeValue> item, KeyDef def) {

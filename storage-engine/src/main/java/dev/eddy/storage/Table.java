@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.AttributeValue;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,8 +21,8 @@ public final class Table {
   private final ObjectNode description;
   private final KeySchema keySchema;
   private final byte[] prefix;
-  private final java.util.List<SecondaryIndex> indexes;
-  private final java.util.List<SecondaryIndex> indexesByName;
+  private final List<SecondaryIndex> indexes;
+  private final List<SecondaryIndex> indexesByName;
 
   Table(long id, ObjectNode description) {
     this.id = id;
@@ -34,8 +36,8 @@ public final class Table {
 
   /** Reads a KeySchema + AttributeDefinitions pair of a description (table or index). */
   public static KeySchema keySchemaOf(JsonNode keySchema, JsonNode attributeDefinitions) {
-    KeyDef hash = null;
-    KeyDef range = null;
+    List<KeyDef> hash = new ArrayList<>(1);
+    List<KeyDef> range = new ArrayList<>(1);
     for (JsonNode k : keySchema) {
       String attr = k.path("AttributeName").asText();
       String type = null;
@@ -46,9 +48,9 @@ public final class Table {
       }
       KeyDef def = new KeyDef(attr, type == null ? "S" : type);
       if ("HASH".equals(k.path("KeyType").asText())) {
-        hash = def;
+        hash.add(def);
       } else {
-        range = def;
+        range.add(def);
       }
     }
     return new KeySchema(hash, range);
@@ -77,7 +79,7 @@ public final class Table {
   }
 
   /** The secondary indexes (LSIs, then GSIs). */
-  public java.util.List<SecondaryIndex> indexes() {
+  public List<SecondaryIndex> indexes() {
     return indexes;
   }
 

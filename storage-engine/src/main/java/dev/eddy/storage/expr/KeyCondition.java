@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The key condition of a Query: partition key equality plus an optional sort key condition.
- * Built from a KeyConditionExpression ({@link #parse}) or legacy KeyConditions
+ * The key condition of a Query: partition key equality plus an optional sort key condition (for a
+ * multi-attribute GSI key: equality on every partition key attribute, equality on a leading run of
+ * the sort key attributes and a condition on the last one named). Built from a KeyConditionExpression ({@link #parse}) or legacy KeyConditions
  * ({@link Legacy#keyConditions}).
  */
 public final class KeyCondition {
@@ -44,48 +45,91 @@ public final class KeyCondition {
     }
   }
 
-  private final String partitionKey;
-  private final AttributeValue partitionValue;
+  private final List<String> partitionKeys;
+  private final List<AttributeValue> partitionValues;
+  private final List<String> sortPrefixKeys;
+  private final List<AttributeValue> sortPrefixValues;
   private final SortKeyCondition sort;
 
-  KeyCondition(String partitionKey, AttributeValue partitionValue, SortKeyCondition sort) {
-    this.partitionKey = partitionKey;
-    this.partitionValue = partitionValue;
+  KeyCondition(List<String> partitionKeys, List<AttributeValue> partitionValues, List<String> sortPrefixKeys,
+      List<AttributeValue> sortPrefixValues, SortKeyCondition sort) {
+    this.partitionKeys = List.copyOf(partitionKeys);
+    this.partitionValues = List.copyOf(partitionValues);
+    this.sortPrefixKeys = List.copyOf(sortPrefixKeys);
+    this.sortPrefixValues = List.copyOf(sortPrefixValues);
     this.sort = sort;
   }
 
+  /** The (first) partition key attribute's name. */
   public String partitionKeyName() {
-    return partitionKey;
+    return partitionKeys.get(0);
   }
 
+  /** The (first) partition key attribute's value. */
   public AttributeValue partitionKeyValue() {
-    return partitionValue;
+    return partitionValues.get(0);
   }
 
-  /** The sort key condition, or null when the query names only the partition key. */
+  /** The partition key values, one per partition key attribute in key schema order. */
+  public List<AttributeValue> partitionValues() {
+    return partitionValues;
+  }
+
+  /**
+   * The values of the sort key attributes compared for equality ahead of the last one named (only
+   * multi-attribute GSI keys have them), in key schema order.
+   */
+  public List<AttributeValue> sortPrefixValues() {
+    return sortPrefixValues;
+  }
+
+  /** The condition on the last sort key attribute named, or null when the query names none. */
   public SortKeyCondition sortKeyCondition() {
     return sort;
   }
 
   /** Whether an item's key values satisfy the condition. */
   public boolean test(Map<String, AttributeValue> item) {
-    AttributeValue pk = item == null ? null : item.get(partitionKey);
-    if (pk == null || !Values.equal(partitionValue, pk)) {
-      return false;
+    return inPartition(item) && matchesSort(item);
+  }
+
+  /** Whether an item's (or a start key's) partition key values are the condition's. */
+  public boolean inPartition(Map<String, AttributeValue> item) {
+    return item != null && allEqual(item, partitionKeys, partitionValues);
+  }
+
+  /** Whether an item's sort key values satisfy the condition (its partition aside). */
+  public boolean matchesSort(Map<String, AttributeValue> item) {
+    return item != null && allEqual(item, sortPrefixKeys, sortPrefixValues)
+        && (sort == null || sort.test(item.get(sort.attribute())));
+  }
+
+  private static boolean allEqual(Map<String, AttributeValue> item, List<String> names, List<AttributeValue> values) {
+    for (int i = 0; i < names.size(); i++) {
+      AttributeValue v = item.get(names.get(i));
+      if (v == null || !Values.equal(values.get(i), v)) {
+        return false;
+      }
     }
-    return sort == null || sort.test(item.get(sort.attribute()));
+    return true;
   }
 
   /**
-   * Checks the condition values against the key attribute types ("S", "N" or "B"; rangeKeyType may
-   * be null): "One or more parameter values were invalid: Condition parameter type does not match
+   * Checks every condition value against its key attribute's type (attribute name to "S", "N" or
+   * "B"): "One or more parameter values were invalid: Condition parameter type does not match
    * schema type".
    */
-  public void checkTypes(String hashKeyType, String rangeKeyType) {
-    boolean ok = partitionValue.type().equals(hashKeyType);
+  public void checkTypes(Map<String, String> types) {
+    boolean ok = true;
+    for (int i = 0; i < partitionKeys.size(); i++) {
+      ok &= partitionValues.get(i).type().equals(types.get(partitionKeys.get(i)));
+    }
+    for (int i = 0; i < sortPrefixKeys.size(); i++) {
+      ok &= sortPrefixValues.get(i).type().equals(types.get(sortPrefixKeys.get(i)));
+    }
     if (sort != null) {
       for (AttributeValue v : sort.values()) {
-        ok &= v.type().equals(rangeKeyType);
+        ok &= v.type().equals(types.get(sort.attribute()));
       }
     }
     if (!ok) {
@@ -104,48 +148,95 @@ public final class KeyCondition {
     return of(ConditionExpression.parse(text, ctx, ExpressionKind.KEY_CONDITION), hashKey, rangeKey);
   }
 
+  /** {@link #of(ConditionExpression, List, List)} for one partition key and at most one sort key. */
+  public static KeyCondition of(ConditionExpression parsed, String hashKey, String rangeKey) {
+    Objects.requireNonNull(hashKey, "hashKey");
+    return of(parsed, List.of(hashKey), rangeKey == null ? List.of() : List.of(rangeKey));
+  }
+
   /**
    * The key condition of an already parsed KeyConditionExpression (parsed with
-   * {@link ExpressionKind#KEY_CONDITION}). Query parses every expression and checks for unused
-   * placeholders before it checks what the key condition says, as DynamoDB does.
+   * {@link ExpressionKind#KEY_CONDITION}) for a key of the given partition and sort key attributes
+   * (several of each for a multi-attribute GSI key). Query parses every expression and checks for
+   * unused placeholders before it checks what the key condition says, as DynamoDB does.
    */
-  public static KeyCondition of(ConditionExpression parsed, String hashKey, String rangeKey) {
+  public static KeyCondition of(ConditionExpression parsed, List<String> hashKeys, List<String> rangeKeys) {
     Objects.requireNonNull(parsed, "parsed");
-    Objects.requireNonNull(hashKey, "hashKey");
     Map<String, Leaf> leaves = new LinkedHashMap<>();
     collect(parsed.root(), leaves);
-    int keyAttributes = rangeKey == null ? 1 : 2;
-    if (leaves.size() > 2) { // two on a hash-only key stay "Query key condition not supported"
+    int keyAttributes = hashKeys.size() + rangeKeys.size();
+    if (leaves.size() > Math.max(2, keyAttributes)) { // two on a hash-only key stay "Query key condition not supported"
       throw ApiException.validation("The number of query conditions (" + leaves.size()
           + ") exceeds the number of key attributes defined in the schema (" + keyAttributes + ")");
     }
-    return build(leaves, hashKey, rangeKey);
+    return build(leaves, hashKeys, rangeKeys);
   }
 
   /** One key condition: attribute, operator (already flipped so the attribute is on the left), values. */
   record Leaf(String attribute, Operator op, List<AttributeValue> values) {}
 
-  static KeyCondition build(Map<String, Leaf> leaves, String hashKey, String rangeKey) {
-    if (leaves.size() > 2) {
+  /**
+   * The condition the leaves give for a key schema. Every partition key attribute needs an
+   * equality; the sort key attributes named must be a leading run of the key schema's, all
+   * compared for equality except the last one named (multi-attribute GSI keys; a single sort key
+   * is that run's only member).
+   */
+  static KeyCondition build(Map<String, Leaf> leaves, List<String> hashKeys, List<String> rangeKeys) {
+    if (leaves.size() > Math.max(2, hashKeys.size() + rangeKeys.size())) {
       throw ApiException.validation("Conditions can be of length 1 or 2 only");
     }
-    Leaf hash = leaves.get(hashKey);
-    if (hash == null) {
-      throw ApiException.validation("Query condition missed key schema element: " + hashKey);
-    }
-    for (String attr : leaves.keySet()) {
-      if (!attr.equals(hashKey) && !attr.equals(rangeKey)) {
-        // the second condition is expected to be on the sort key
-        throw ApiException.validation(rangeKey == null ? "Query key condition not supported"
-            : "Query condition missed key schema element: " + rangeKey);
+    for (String hashKey : hashKeys) {
+      if (!leaves.containsKey(hashKey)) {
+        throw ApiException.validation("Query condition missed key schema element: " + hashKey);
       }
     }
-    if (hash.op() != Operator.EQ) {
-      throw ApiException.validation("Query key condition not supported");
+    for (String attr : leaves.keySet()) {
+      if (!hashKeys.contains(attr) && !rangeKeys.contains(attr)) {
+        // the other conditions are expected to be on the sort key
+        String missed = rangeKeys.stream().filter(r -> !leaves.containsKey(r)).findFirst().orElse(null);
+        throw ApiException.validation(missed == null ? "Query key condition not supported"
+            : "Query condition missed key schema element: " + missed);
+      }
     }
-    Leaf range = rangeKey == null ? null : leaves.get(rangeKey);
-    SortKeyCondition sort = range == null ? null : new SortKeyCondition(rangeKey, range.op(), range.values());
-    return new KeyCondition(hashKey, hash.values().get(0), sort);
+    List<AttributeValue> partition = new ArrayList<>(hashKeys.size());
+    for (String hashKey : hashKeys) {
+      Leaf hash = leaves.get(hashKey);
+      if (hash.op() != Operator.EQ) {
+        throw ApiException.validation("Query key condition not supported");
+      }
+      partition.add(hash.values().get(0));
+    }
+    int last = -1;
+    for (int i = 0; i < rangeKeys.size(); i++) {
+      if (leaves.containsKey(rangeKeys.get(i))) {
+        last = i;
+      }
+    }
+    List<String> prefixKeys = new ArrayList<>();
+    List<AttributeValue> prefixValues = new ArrayList<>();
+    for (int i = 0; i < last; i++) {
+      Leaf leaf = leaves.get(rangeKeys.get(i));
+      if (leaf == null || leaf.op() != Operator.EQ) {
+        // captured from DynamoDB (2026-10): the first sort key attribute lacking an equality, and
+        // the first one after it that has a condition
+        String after = null;
+        for (int j = i + 1; j <= last && after == null; j++) {
+          if (leaves.containsKey(rangeKeys.get(j))) {
+            after = rangeKeys.get(j);
+          }
+        }
+        throw ApiException.validation("RANGE key attributes " + rangeKeys.get(i) + " must have equality conditions"
+            + " specified in the query because a condition is present on key attribute " + after);
+      }
+      prefixKeys.add(leaf.attribute());
+      prefixValues.add(leaf.values().get(0));
+    }
+    SortKeyCondition sort = null;
+    if (last >= 0) {
+      Leaf range = leaves.get(rangeKeys.get(last));
+      sort = new SortKeyCondition(range.attribute(), range.op(), range.values());
+    }
+    return new KeyCondition(hashKeys, partition, prefixKeys, prefixValues, sort);
   }
 
   private static ApiException invalid(String message) {

@@ -123,6 +123,12 @@ public final class Legacy {
 
   /** KeyConditions as a key condition for the given key schema (rangeKey null for hash-only). */
   public static KeyCondition keyConditions(Map<String, Condition> conditions, String hashKey, String rangeKey) {
+    return keyConditions(conditions, List.of(hashKey), rangeKey == null ? List.of() : List.of(rangeKey));
+  }
+
+  /** {@link #keyConditions(Map, String, String)} for a key of several partition or sort key attributes. */
+  public static KeyCondition keyConditions(Map<String, Condition> conditions, List<String> hashKeys,
+      List<String> rangeKeys) {
     if (conditions == null) {
       throw ApiException.validation("Conditions must not be null");
     }
@@ -135,7 +141,7 @@ public final class Legacy {
       }
       validate(c.comparisonOperator(), list);
     }
-    if (conditions.size() != 1 && conditions.size() != 2) {
+    if (conditions.isEmpty() || conditions.size() > Math.max(2, hashKeys.size() + rangeKeys.size())) {
       throw ApiException.validation("Conditions can be of length 1 or 2 only");
     }
     Map<String, KeyCondition.Leaf> leaves = new LinkedHashMap<>();
@@ -149,7 +155,7 @@ public final class Legacy {
       leaves.put(e.getKey(), new KeyCondition.Leaf(e.getKey(), op,
           e.getValue().attributeValueList() == null ? List.of() : e.getValue().attributeValueList()));
     }
-    return KeyCondition.build(leaves, hashKey, rangeKey);
+    return KeyCondition.build(leaves, hashKeys, rangeKeys);
   }
 
   /** AttributeUpdates (Action PUT, ADD or DELETE) as an update. */

@@ -143,6 +143,14 @@ public final class CreateTableOperation implements Operation {
   }
 
   static void validateKeySchema(ArrayNode keySchema, String path, Validation v) {
+    validateKeySchema(keySchema, path, v, false);
+  }
+
+  /**
+   * The field constraints of a KeySchema: at most 2 elements for a table or an LSI; a GSI's has no
+   * length limit here (up to 4 HASH and 4 RANGE elements are checked later, as DynamoDB does).
+   */
+  static void validateKeySchema(ArrayNode keySchema, String path, Validation v, boolean global) {
     v.notNull(keySchema, path);
     if (keySchema == null) {
       return;
@@ -162,7 +170,7 @@ public final class CreateTableOperation implements Operation {
     if (keySchema.size() < 1) {
       v.add("[]", path, "Member must have length greater than or equal to 1");
     }
-    if (keySchema.size() > 2) {
+    if (!global && keySchema.size() > 2) {
       v.add(dump(keySchema), path, "Member must have length less than or equal to 2");
     }
   }

@@ -176,7 +176,7 @@ final class GlobalIndexUpdates {
     for (JsonNode a : attributeDefinitions) {
       declared.add(a.path("AttributeName").asText());
     }
-    IndexDefinitions.checkIndexKeySchema(c, declared);
+    IndexDefinitions.checkIndexKeySchema(c, declared, true);
     int projected = IndexDefinitions.checkProjection(c);
     IndexDefinitions.checkProjectedTotal(IndexDefinitions.projectedCount(d) + projected);
     IndexDefinitions.checkGsiThroughput(c, payPerRequest, false);

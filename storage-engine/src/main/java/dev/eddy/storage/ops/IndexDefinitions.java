@@ -33,7 +33,7 @@ final class IndexDefinitions {
     String name = r.str("IndexName");
     v.notNull(name, path + ".indexName");
     v.name(name, path + ".indexName");
-    CreateTableOperation.validateKeySchema(r.list("KeySchema"), path + ".keySchema", v);
+    CreateTableOperation.validateKeySchema(r.list("KeySchema"), path + ".keySchema", v, global);
     Req projection = r.obj("Projection");
     v.notNull(projection, path + ".projection");
     if (projection != null) {
@@ -84,7 +84,7 @@ final class IndexDefinitions {
       ArrayNode out = d.putArray("LocalSecondaryIndexes");
       for (JsonNode i : lsis) {
         String name = i.path("IndexName").asText();
-        checkIndexKeySchema(i, defined);
+        checkIndexKeySchema(i, defined, false);
         if (i.path("KeySchema").size() != 2) {
           throw ApiException.invalidParameter("Index KeySchema does not have a range key for index: " + name);
         }
@@ -112,7 +112,7 @@ final class IndexDefinitions {
       ArrayNode out = d.putArray("GlobalSecondaryIndexes");
       for (JsonNode i : gsis) {
         String name = i.path("IndexName").asText();
-        checkIndexKeySchema(i, defined);
+        checkIndexKeySchema(i, defined, true);
         projected += checkProjection(i);
         if (!names.add(name)) {
           throw ApiException.invalidParameter("Duplicate index name: " + name);
@@ -161,8 +161,15 @@ final class IndexDefinitions {
     }
   }
 
-  /** Key schema checks of one index, with the table's messages. */
-  static void checkIndexKeySchema(JsonNode index, List<String> defined) {
+  /** GSI key limits: up to 4 partition key and 4 sort key attributes (multi-attribute keys). */
+  static final int MAX_GSI_HASH_KEYS = 4;
+  static final int MAX_GSI_RANGE_KEYS = 4;
+
+  /**
+   * Key schema checks of one index, with the table's messages. A GSI's key may have up to four
+   * HASH elements followed by up to four RANGE elements (texts captured from DynamoDB in 2026).
+   */
+  static void checkIndexKeySchema(JsonNode index, List<String> defined, boolean global) {
     JsonNode ks = index.path("KeySchema");
     List<String> keys = new ArrayList<>();
     for (JsonNode k : ks) {
@@ -178,8 +185,34 @@ final class IndexDefinitions {
     if (!"HASH".equals(ks.get(0).path("KeyType").asText())) {
       throw ApiException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (keys.size() == 2 && !"RANGE".equals(ks.get(1).path("KeyType").asText())) {
-      throw ApiException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    if (!global) {
+      if (keys.size() == 2 && !"RANGE".equals(ks.get(1).path("KeyType").asText())) {
+        throw ApiException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+      }
+      return;
+    }
+    if (new LinkedHashSet<>(keys).size() != keys.size()) {
+      throw ApiException.validation("The KeySchema contains multiple key attributes with the same name");
+    }
+    int hashes = 0;
+    int ranges = 0;
+    boolean hashAfterRange = false;
+    for (JsonNode k : ks) {
+      if ("HASH".equals(k.path("KeyType").asText())) {
+        hashes++;
+        hashAfterRange |= ranges > 0;
+      } else {
+        ranges++;
+      }
+    }
+    if (hashes > MAX_GSI_HASH_KEYS) {
+      throw ApiException.invalidParameter("The KeySchema exceeds the maximum allowed number of HASH key attributes");
+    }
+    if (ranges > MAX_GSI_RANGE_KEYS) {
+      throw ApiException.invalidParameter("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+    }
+    if (hashAfterRange) {
+      throw ApiException.invalidParameter("All HASH key attributes must precede RANGE key attributes in the KeySchema");
     }
   }
 

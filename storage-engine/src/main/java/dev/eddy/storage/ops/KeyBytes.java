@@ -5,6 +5,7 @@ import dev.eddy.storage.KeyCodec;
 import dev.eddy.storage.expr.KeyCondition;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 
 /** Byte-range arithmetic over encoded keys: the [lower, upper) range of a key condition. */
 final class KeyBytes {
@@ -80,11 +81,15 @@ final class KeyBytes {
     }
   }
 
-  static byte[] encodeAll(byte[] prefix, AttributeValue... values) {
+  /** {@code prefix} followed by the encoding of each value of {@code first}, then of {@code second}. */
+  static byte[] encodeAll(byte[] prefix, List<AttributeValue> first, List<AttributeValue> second) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32);
     out.writeBytes(prefix);
-    for (AttributeValue v : values) {
-      KeyCodec.encode(v, out);
+    for (int i = 0; i < first.size(); i++) {
+      KeyCodec.encode(first.get(i), out);
+    }
+    for (int i = 0; i < second.size(); i++) {
+      KeyCodec.encode(second.get(i), out);
     }
     return out.toByteArray();
   }

@@ -134,7 +134,15 @@ final class PartiQL {
     if (table == null) {
       throw ApiException.resourceNotFound("Requested resource not found");
     }
-    return new Prepared(text, parsed.statement(), table, params, condition);
+    Statement statement = parsed.statement();
+    Select read = statement instanceof Select sel ? sel : statement instanceof Exists e ? e.select() : null;
+    SecondaryIndex index = read == null || read.index() == null ? null : table.index(read.index());
+    if (index != null && index.keySchema().isMultiAttribute()) {
+      // captured from DynamoDB (2026-10): the refusal follows the index read, not the table
+      throw ApiException.validation("PartiQL statements cannot be executed on tables with multi-attribute HASH keys or"
+          + " multi-attribute RANGE keys.");
+    }
+    return new Prepared(text, statement, table, params, condition);
   }
 
   /** A WHERE clause as the condition the expression library evaluates (and checks, with PartiQL's messages). */

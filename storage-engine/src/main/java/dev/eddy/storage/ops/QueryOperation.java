@@ -7,6 +7,7 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.api.ValueLayer;
+import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
@@ -16,8 +17,11 @@ import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.KeyCondition;
 import dev.eddy.storage.expr.Legacy;
 import dev.eddy.storage.expr.ProjectionExpression;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,14 +60,7 @@ public final class QueryOperation implements Operation {
     Table table = engine.catalog().require(req.str("TableName"));
     SecondaryIndex index = ReadRequests.index(req, table);
     KeySchema keys = index == null ? table.keySchema() : index.keySchema();
-    String rangeName = keys.range() == null ? null : keys.range().name();
-    KeyCondition condition = keyExpression != null
-        ? KeyCondition.of(keyExpression, keys.hash().name(), rangeName)
-        : Legacy.keyConditions(keyConditions, keys.hash().name(), rangeName);
-    condition.checkTypes(keys.hash().type(), keys.range() == null ? null : keys.range().type());
-    KeyCondition.SortKeyCondition sortCondition = condition.sortKeyCondition();
-    keys.checkConditionValues(condition.partitionKeyValue(),
-        sortCondition != null && sortCondition.operator() == KeyCondition.Operator.EQ ? sortCondition.values().get(0) : null);
+    KeyCondition condition = keyCondition(keys, keyExpression, keyConditions);
     if (filter != null) {
       for (String attr : filter.topLevelAttributes()) {
         if (keys.isKeyAttribute(attr)) {
@@ -87,19 +84,18 @@ public final class QueryOperation implements Operation {
     Map<String, AttributeValue> startKey = ReadRequests.exclusiveStartKey(req, table, index, true);
 
     byte[] prefix = index == null ? table.rowPrefix() : index.prefix(table);
-    byte[][] range = KeyBytes.range(KeyBytes.encodeAll(prefix, condition.partitionKeyValue()),
-        condition.sortKeyCondition());
+    byte[][] range = KeyBytes.range(
+        KeyBytes.encodeAll(prefix, condition.partitionValues(), condition.sortPrefixValues()), condition.sortKeyCondition());
     byte[] lower = range[0];
     byte[] upper = range[1];
     Boolean scanForward = req.bool("ScanIndexForward");
     boolean forward = scanForward == null || scanForward;
     if (startKey != null) {
-      if (!condition.partitionKeyValue().equals(startKey.get(keys.hash().name()))) {
+      if (!condition.inPartition(startKey)) {
         throw ApiException.validation(
             "The provided starting key is outside query boundaries based on provided conditions");
       }
-      KeyCondition.SortKeyCondition sort = condition.sortKeyCondition();
-      if (sort != null && !sort.test(startKey.get(rangeName))) {
+      if (!condition.matchesSort(startKey)) {
         throw ApiException.validation("The provided starting key does not match the range key predicate");
       }
       byte[] at = index == null ? table.rowKey(startKey) : index.startKey(table, startKey);
@@ -120,6 +116,44 @@ public final class QueryOperation implements Operation {
     ReadRequests.addCapacity(response, req.str("ReturnConsumedCapacity"), table, index, page.bytesRead(),
         page.fetchedBlocks(), consistent != null && consistent);
     return response;
+  }
+
+  /**
+   * The key condition of a Query on a table or index key, from KeyConditionExpression or legacy
+   * KeyConditions, with its values checked against the key's types and for emptiness.
+   */
+  private static KeyCondition keyCondition(KeySchema keys, ConditionExpression expression,
+      Map<String, Legacy.Condition> legacy) {
+    List<String> hashNames = names(keys.hashKeys());
+    List<String> rangeNames = names(keys.rangeKeys());
+    KeyCondition condition = expression != null
+        ? KeyCondition.of(expression, hashNames, rangeNames)
+        : Legacy.keyConditions(legacy, hashNames, rangeNames);
+    Map<String, String> types = new HashMap<>();
+    for (KeyDef d : keys.attributes()) {
+      types.put(d.name(), d.type());
+    }
+    condition.checkTypes(types);
+    // values that name a key value (every partition value, sort values compared for equality) may not be empty
+    for (int i = 0; i < keys.hashKeys().size(); i++) {
+      KeySchema.checkConditionValue(keys.hashKeys().get(i), condition.partitionValues().get(i));
+    }
+    for (int i = 0; i < condition.sortPrefixValues().size(); i++) {
+      KeySchema.checkConditionValue(keys.rangeKeys().get(i), condition.sortPrefixValues().get(i));
+    }
+    KeyCondition.SortKeyCondition sort = condition.sortKeyCondition();
+    if (sort != null && sort.operator() == KeyCondition.Operator.EQ) {
+      KeySchema.checkConditionValue(keys.rangeKeys().get(condition.sortPrefixValues().size()), sort.values().get(0));
+    }
+    return condition;
+  }
+
+  private static List<String> names(List<KeyDef> defs) {
+    List<String> out = new ArrayList<>(defs.size());
+    for (KeyDef d : defs) {
+      out.add(d.name());
+    }
+    return out;
   }
 
   static Set<String> present(ObjectNode request) {

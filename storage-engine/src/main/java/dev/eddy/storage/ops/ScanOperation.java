@@ -16,6 +16,7 @@ import dev.eddy.storage.expr.ConditionExpression;
 import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.Legacy;
 import dev.eddy.storage.expr.ProjectionExpression;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -74,12 +75,12 @@ public final class ScanOperation implements Operation {
     byte[] prefix = index == null ? table.rowPrefix() : index.prefix(table);
     byte[] lower = prefix;
     byte[] upper = KeyBytes.prefixEnd(prefix);
-    KeyDef hash = index == null ? table.keySchema().hash() : index.keySchema().hash();
+    List<KeyDef> hash = index == null ? table.keySchema().hashKeys() : index.keySchema().hashKeys();
     Predicate<byte[]> inSegment = null;
     if (total != null && total > 1) {
       int seg = segment.intValue();
       int segments = total.intValue();
-      inSegment = key -> segmentOf(key, prefix.length, hash.type(), segments) == seg;
+      inSegment = key -> segmentOf(key, prefix.length, hash, segments) == seg;
     }
     if (startKey != null) {
       byte[] at = index == null ? table.rowKey(startKey) : index.startKey(table, startKey);
@@ -99,9 +100,12 @@ public final class ScanOperation implements Operation {
     return response;
   }
 
-  /** The segment of a key: its encoded partition key hashed onto [0, segments). */
-  static int segmentOf(byte[] key, int prefixLength, String hashType, int segments) {
-    int end = KeyCodec.end(hashType, key, prefixLength);
+  /** The segment of a key: its encoded partition key (every partition key attribute) hashed onto [0, segments). */
+  static int segmentOf(byte[] key, int prefixLength, List<KeyDef> hashKeys, int segments) {
+    int end = prefixLength;
+    for (int i = 0; i < hashKeys.size(); i++) {
+      end = KeyCodec.end(hashKeys.get(i).type(), key, end);
+    }
     long h = 0xcbf29ce484222325L;
     for (int i = prefixLength; i < end; i++) {
       h ^= key[i] & 0xFF;

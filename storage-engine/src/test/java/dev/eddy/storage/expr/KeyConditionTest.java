@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eddy.storage.expr.KeyCondition.Operator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KeyConditionTest {
@@ -83,8 +84,8 @@ class KeyConditionTest {
   @Test
   void typesAgainstSchema() {
     KeyCondition k = parse("pk = :p AND sk > :n");
-    k.checkTypes("S", "N");
+    k.checkTypes(Map.of("pk", "S", "sk", "N"));
     fails("One or more parameter values were invalid: Condition parameter type does not match schema type",
-        () -> k.checkTypes("S", "S"));
+        () -> k.checkTypes(Map.of("pk", "S", "sk", "S")));
   }
 }
