@@ -261,6 +261,9 @@ public final class PartiQLParser {
     if (t.keyword("update")) {
       return update();
     }
+    if (t.keyword("from")) {
+      return fromFirstUpdate();
+    }
     if (t.keyword("delete")) {
       return delete();
     }
@@ -352,6 +355,41 @@ public final class PartiQLParser {
     expectKeyword("update");
     String[] table = tableRef(true);
     noAlias();
+    List<Action> actions = actions();
+    Expr where = null;
+    if (acceptKeyword("where")) {
+      where = expression();
+    }
+    return updateEnd(table, actions, where);
+  }
+
+  /**
+   * The update whose WHERE comes first: {@code FROM t WHERE ... SET ... REMOVE ... [RETURNING ...]},
+   * which DynamoDB runs as {@code UPDATE t SET ... REMOVE ... WHERE ...}.
+   */
+  private Update fromFirstUpdate() {
+    expectKeyword("from");
+    String[] table = tableRef(true);
+    noAlias();
+    Expr where = null;
+    if (acceptKeyword("where")) {
+      where = expression();
+    }
+    List<Action> actions = actions();
+    return updateEnd(table, actions, where);
+  }
+
+  private Update updateEnd(String[] table, List<Action> actions, Expr where) {
+    String returning = returning();
+    end();
+    if (table[1] != null) {
+      throw ApiException.validation("This operation is not supported on an index");
+    }
+    return new Update(table[0], table[1], actions, where, returning);
+  }
+
+  /** SET and REMOVE clauses, in any number and order (at least one). */
+  private List<Action> actions() {
     List<Action> actions = new ArrayList<>();
     while (true) {
       if (acceptKeyword("set")) {
@@ -364,23 +402,12 @@ public final class PartiQLParser {
         do {
           actions.add(new Action(true, path(), null));
         } while (acceptOp(","));
+      } else if (actions.isEmpty()) {
+        throw unexpected(peek());
       } else {
-        break;
+        return actions;
       }
     }
-    if (actions.isEmpty()) {
-      throw unexpected(peek());
-    }
-    Expr where = null;
-    if (acceptKeyword("where")) {
-      where = expression();
-    }
-    String returning = returning();
-    end();
-    if (table[1] != null) {
-      throw ApiException.validation("This operation is not supported on an index");
-    }
-    return new Update(table[0], table[1], actions, where, returning);
   }
 
   private Delete delete() {

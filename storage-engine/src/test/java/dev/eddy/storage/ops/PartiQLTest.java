@@ -196,6 +196,29 @@ class PartiQLTest {
         stmtFails("UPDATE hash SET pk = 'x' WHERE pk = 'w'").getMessage());
   }
 
+  /** FROM t WHERE ... SET/REMOVE ... is UPDATE t SET/REMOVE ... WHERE ... (a third-party suite, recorded 2026-10). */
+  @Test
+  void fromFirstUpdateIsAnUpdate() {
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'ff'},'a':{'N':'1'},'b':{'S':'bee'}}}");
+    stmt("FROM \"hash\" WHERE pk = 'ff' SET c = 1");
+    assertEquals("1", get("hash", "{'pk':{'S':'ff'}}").at("/c/N").asText());
+    stmt("from hash where pk = ? set c = ? remove b set d = 2", "Parameters", "[{'S':'ff'},{'N':'7'}]");
+    JsonNode item = get("hash", "{'pk':{'S':'ff'}}");
+    assertEquals("7", item.at("/c/N").asText());
+    assertFalse(item.has("b"));
+    assertEquals("2", item.at("/d/N").asText());
+    assertEquals("{\"pk\":{\"S\":\"ff\"},\"a\":{\"N\":\"1\"},\"c\":{\"N\":\"7\"},\"d\":{\"N\":\"3\"}}",
+        stmt("FROM hash WHERE pk = 'ff' AND a = 1 SET d = 3 RETURNING ALL NEW *").get("Items").get(0).toString());
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, stmtFails("FROM hash WHERE pk = 'ff' AND a = 2 SET c = 5").code());
+    assertEquals(ErrorCode.CONDITIONAL_CHECK_FAILED, stmtFails("FROM hash WHERE pk = 'ghost' SET c = 1").code());
+    assertEquals(null, get("hash", "{'pk':{'S':'ghost'}}"));
+    assertEquals("Where clause does not contain a mandatory equality on all key attributes",
+        stmtFails("FROM comp WHERE pk = 'x' SET a = 1").getMessage());
+    t.call("ExecuteTransaction", "{'TransactStatements':[{'Statement':'FROM hash WHERE pk = ? SET e = 4',"
+        + "'Parameters':[{'S':'ff'}]}]}");
+    assertEquals("4", get("hash", "{'pk':{'S':'ff'}}").at("/e/N").asText());
+  }
+
   @Test
   void writesReachTheChangeCapture() {
     t.captured.clear();
