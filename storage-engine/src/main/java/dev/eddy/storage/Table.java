@@ -23,6 +23,7 @@ public final class Table {
   private final byte[] prefix;
   private final List<SecondaryIndex> indexes;
   private final List<SecondaryIndex> indexesByName;
+  private final List<VectorIndex> vectorIndexes;
 
   Table(long id, ObjectNode description) {
     this.id = id;
@@ -32,6 +33,8 @@ public final class Table {
     this.prefix = longBytes(id);
     this.indexes = SecondaryIndex.allOf(description, keySchema);
     this.indexesByName = indexes.stream().sorted(java.util.Comparator.comparing(SecondaryIndex::name)).toList();
+    this.vectorIndexes = VectorIndex.allOf(description).stream()
+        .sorted(java.util.Comparator.comparing(VectorIndex::name)).toList();
   }
 
   /** Reads a KeySchema + AttributeDefinitions pair of a description (table or index). */
@@ -84,9 +87,11 @@ public final class Table {
   }
 
   /**
-   * Rejects an item to be written whose secondary index key attributes are mistyped or empty. The
-   * indexes are checked in name order, so the message names the alphabetically first index keyed
-   * on the attribute, as DynamoDB's does; {@code update} selects the update-expression wording.
+   * Rejects an item to be written whose secondary index key attributes are mistyped or empty, or
+   * whose vector or search schema attributes a vector index cannot take. The indexes are checked in
+   * name order (secondary indexes, then vector indexes), so the message names the alphabetically
+   * first index keyed on the attribute, as DynamoDB's does; {@code update} selects the
+   * update-expression wording.
    */
   public void validateIndexKeys(Map<String, AttributeValue> item, boolean update) {
     for (SecondaryIndex i : indexesByName) {
@@ -96,6 +101,24 @@ public final class Table {
         i.validateItem(item);
       }
     }
+    for (VectorIndex i : vectorIndexes) {
+      i.validate(item, update);
+    }
+  }
+
+  /** The vector indexes, in name order. */
+  public List<VectorIndex> vectorIndexes() {
+    return vectorIndexes;
+  }
+
+  /** The vector index of that name, or null. */
+  public VectorIndex vectorIndex(String indexName) {
+    for (VectorIndex i : vectorIndexes) {
+      if (i.name().equals(indexName)) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /**

@@ -7,6 +7,8 @@ public enum ExpressionKind {
   KEY_CONDITION("KeyConditionExpression"),
   UPDATE("UpdateExpression"),
   PROJECTION("ProjectionExpression"),
+  /** SearchVectors' SearchConditionExpression: equalities joined by AND (see {@link SearchCondition}). */
+  SEARCH_CONDITION("SearchConditionExpression"),
   /** A PartiQL WHERE clause translated into a condition: DynamoDB's PartiQL messages name no parameter. */
   PARTIQL(null);
 

@@ -41,6 +41,7 @@ public final class CreateTableOperation implements Operation {
     Req onDemand = OnDemandThroughputs.read(req);
     ArrayNode lsis = req.list("LocalSecondaryIndexes");
     ArrayNode gsis = req.list("GlobalSecondaryIndexes");
+    ArrayNode vectorIndexes = req.list("VectorIndexes");
     if (tableName == null) {
       // CreateTable's own text, before any other check (PutItem and the rest answer "Value null at 'tableName'")
       throw ApiException.validation("The parameter 'TableName' is required but was not present in the request");
@@ -66,6 +67,7 @@ public final class CreateTableOperation implements Operation {
     for (int i = 0; lsis != null && i < lsis.size(); i++) {
       IndexDefinitions.validateShape(lsis.get(i), "localSecondaryIndexes." + (i + 1) + ".member", false, v);
     }
+    VectorIndexDefinitions.validateShapes(vectorIndexes, v);
     v.throwIfAny();
 
     boolean payPerRequest = "PAY_PER_REQUEST".equals(billingMode);
@@ -78,7 +80,11 @@ public final class CreateTableOperation implements Operation {
           "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
     }
     OnDemandThroughputs.check(onDemand, payPerRequest, null, true, true);
-    checkKeySchemaSemantics(keySchema, attributeDefinitions, lsis != null || gsis != null);
+    if (vectorIndexes != null) {
+      VectorIndexDefinitions.checkOnCreate(vectorIndexes, attributeDefinitions, payPerRequest);
+    }
+    Set<String> schemaAttributes = VectorIndexDefinitions.schemaAttributes(vectorIndexes);
+    checkKeySchemaSemantics(keySchema, attributeDefinitions, lsis != null || gsis != null, schemaAttributes);
     Tags.checkSemantics(tags);
 
     ObjectNode d = Json.object();
@@ -105,7 +111,10 @@ public final class CreateTableOperation implements Operation {
     }
     if (lsis != null || gsis != null) {
       IndexDefinitions.addOnCreate(d, lsis, gsis, keySchema, attributeDefinitions, payPerRequest,
-          engine.tableArn(tableName));
+          engine.tableArn(tableName), schemaAttributes);
+    }
+    if (vectorIndexes != null) {
+      VectorIndexDefinitions.addOnCreate(d, vectorIndexes, engine.tableArn(tableName));
     }
     d.put("DeletionProtectionEnabled", deletionProtection != null && deletionProtection);
     Sse.apply(d, sse, engine);
@@ -120,7 +129,7 @@ public final class CreateTableOperation implements Operation {
     }
     Table table = engine.catalog().create(d);
     ObjectNode response = Json.object();
-    response.set("TableDescription", TableDescriptions.view(engine.catalog(), table, "CREATING"));
+    response.set("TableDescription", TableDescriptions.view(engine, table, "CREATING"));
     return response;
   }
 
@@ -196,7 +205,8 @@ public final class CreateTableOperation implements Operation {
   }
 
   /** The checks DynamoDB makes after the field constraints: HASH first, definitions match. */
-  static void checkKeySchemaSemantics(ArrayNode keySchema, ArrayNode attributeDefinitions, boolean withIndexes) {
+  static void checkKeySchemaSemantics(ArrayNode keySchema, ArrayNode attributeDefinitions, boolean withIndexes,
+      Set<String> schemaAttributes) {
     Set<String> defined = new LinkedHashSet<>();
     for (JsonNode d : attributeDefinitions) {
       String attribute = d.path("AttributeName").asText();
@@ -230,7 +240,14 @@ public final class CreateTableOperation implements Operation {
       throw ApiException.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. Keys: "
           + keys + ", AttributeDefinitions: " + new ArrayList<>(defined));
     }
-    if (!withIndexes && defined.size() != keys.size()) {
+    if (!withIndexes && !schemaAttributes.isEmpty()) {
+      Set<String> used = new LinkedHashSet<>(keys);
+      used.addAll(schemaAttributes);
+      if (!used.containsAll(defined)) {
+        throw ApiException.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
+            + new ArrayList<>(defined) + ", keys used: " + new ArrayList<>(used));
+      }
+    } else if (!withIndexes && defined.size() != keys.size()) {
       throw ApiException.invalidParameter("Number of attributes in KeySchema does not exactly match number of"
           + " attributes defined in AttributeDefinitions");
     }

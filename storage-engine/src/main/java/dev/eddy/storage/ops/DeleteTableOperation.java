@@ -29,7 +29,11 @@ public final class DeleteTableOperation implements Operation {
       throw ApiException.validation("Resource cannot be deleted as it is currently protected against deletion."
           + " Disable deletion protection first.");
     }
-    ObjectNode view = TableDescriptions.view(engine.catalog(), table, "DELETING");
+    if (VectorIndexDefinitions.creating(table, engine.config().clock().millis())) {
+      throw ApiException.resourceInUse("Attempt to change a resource which is still in use: Cannot delete table while"
+          + " indexes are being created, updated, or deleted.");
+    }
+    ObjectNode view = TableDescriptions.view(engine, table, "DELETING");
     engine.catalog().delete(name);
     ObjectNode response = Json.object();
     response.set("TableDescription", view);

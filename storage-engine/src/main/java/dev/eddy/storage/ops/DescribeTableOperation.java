@@ -26,7 +26,7 @@ public final class DescribeTableOperation implements Operation {
       throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
     }
     ObjectNode response = Json.object();
-    response.set("Table", TableDescriptions.view(engine.catalog(), table, "ACTIVE"));
+    response.set("Table", TableDescriptions.view(engine, table, "ACTIVE"));
     return response;
   }
 }

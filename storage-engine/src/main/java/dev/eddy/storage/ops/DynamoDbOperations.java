@@ -51,7 +51,8 @@ public final class DynamoDbOperations {
       "DeleteResourcePolicy",
       "ExecuteStatement",
       "BatchExecuteStatement",
-      "ExecuteTransaction");
+      "ExecuteTransaction",
+      "SearchVectors");
 
   /**
    * Name to handler. Each handler is made on its operation's first call, so a start loads only
@@ -106,6 +107,7 @@ public final class DynamoDbOperations {
       case "ExecuteStatement" -> new ExecuteStatementOperation(engine, all::get);
       case "BatchExecuteStatement" -> new BatchExecuteStatementOperation(engine, all::get);
       case "ExecuteTransaction" -> new ExecuteTransactionOperation(engine, all::get);
+      case "SearchVectors" -> new SearchVectorsOperation(engine);
       default -> throw new IllegalArgumentException("no operation " + name);
     };
   }

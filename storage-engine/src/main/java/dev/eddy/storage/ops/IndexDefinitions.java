@@ -60,7 +60,7 @@ final class IndexDefinitions {
 
   /** The element checks of CreateTable for all indexes; the index descriptions are added to {@code d}. */
   static void addOnCreate(ObjectNode d, ArrayNode lsis, ArrayNode gsis, ArrayNode keySchema,
-      ArrayNode attributeDefinitions, boolean payPerRequest, String tableArn) {
+      ArrayNode attributeDefinitions, boolean payPerRequest, String tableArn, Set<String> vectorSchemaAttributes) {
     List<String> defined = new ArrayList<>();
     for (JsonNode a : attributeDefinitions) {
       defined.add(a.path("AttributeName").asText());
@@ -127,6 +127,7 @@ final class IndexDefinitions {
       }
     }
     checkProjectedTotal(projected);
+    used.addAll(vectorSchemaAttributes); // declared for the vector indexes' search schemas
     if (!used.containsAll(defined) || defined.size() != used.size()) {
       throw ApiException.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
           + defined + ", keys used: " + new ArrayList<>(used));

@@ -746,6 +746,9 @@ final class PartiQL {
       return null;
     }
     SecondaryIndex index = table.index(name);
+    if (index == null && table.vectorIndex(name) != null) {
+      throw ApiException.validation("Scan operation not supported on this index type"); // captured, 2026-08
+    }
     if (index == null) {
       throw ApiException.validation("The table does not have the specified index"); // PartiQL's text names no index
     }

@@ -58,7 +58,7 @@ public final class QueryOperation implements Operation {
     ProjectionExpression projection = ReadRequests.projection(req, expressions);
     expressions.checkAllUsed();
     Table table = engine.catalog().require(req.str("TableName"));
-    SecondaryIndex index = ReadRequests.index(req, table);
+    SecondaryIndex index = ReadRequests.index(req, table, true);
     KeySchema keys = index == null ? table.keySchema() : index.keySchema();
     KeyCondition condition = keyCondition(keys, keyExpression, keyConditions);
     if (filter != null) {

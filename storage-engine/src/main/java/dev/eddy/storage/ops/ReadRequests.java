@@ -51,12 +51,16 @@ final class ReadRequests {
   }
 
   /** The index named by IndexName (null when none), with DynamoDB's checks. */
-  static SecondaryIndex index(Req req, Table table) {
+  static SecondaryIndex index(Req req, Table table, boolean query) {
     String name = req.str("IndexName");
     if (name == null) {
       return null;
     }
     SecondaryIndex index = table.index(name);
+    if (index == null && table.vectorIndex(name) != null) {
+      // PartiQL's captured refusal of a vector index, with the operation's name (not captured for Query or Scan)
+      throw ApiException.validation((query ? "Query" : "Scan") + " operation not supported on this index type");
+    }
     if (index == null) {
       throw ApiException.validation("The table does not have the specified index: " + name);
     }

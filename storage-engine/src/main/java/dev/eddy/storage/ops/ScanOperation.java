@@ -58,7 +58,7 @@ public final class ScanOperation implements Operation {
           + " Segment: " + segment + " is not less than TotalSegments: " + total);
     }
     Table table = engine.catalog().require(req.str("TableName"));
-    SecondaryIndex index = ReadRequests.index(req, table);
+    SecondaryIndex index = ReadRequests.index(req, table, false);
     ReadExpressions expressions = ReadExpressions.of(req, ValueLayer.OLDER);
     ConditionExpression filter = null;
     if (req.has("FilterExpression")) {

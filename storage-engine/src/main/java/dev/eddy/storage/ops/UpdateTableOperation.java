@@ -39,11 +39,12 @@ public final class UpdateTableOperation implements Operation {
       CreateTableOperation.validateThroughput(throughput, rcu, wcu, "provisionedThroughput", v);
     }
     GlobalIndexUpdates indexUpdates = GlobalIndexUpdates.read(req, v);
+    VectorIndexDefinitions.Updates vectorUpdates = VectorIndexDefinitions.Updates.read(req, v);
     v.throwIfAny();
     if (req.has("ReplicaUpdates")) {
       throw ApiException.validation("ReplicaUpdates are not supported by this version of Eddy");
     }
-    if (indexUpdates == null && billingMode == null && throughput == null && deletionProtection == null && tableClass == null
+    if (indexUpdates == null && vectorUpdates == null && billingMode == null && throughput == null && deletionProtection == null && tableClass == null
         && sse == null && stream == null && onDemand == null && !req.has("WarmThroughput")) {
       // the member list DynamoDB names today (captured in us-east-1 and us-west-2, 2026)
       throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
@@ -136,6 +137,12 @@ public final class UpdateTableOperation implements Operation {
       if (indexUpdates != null) {
         indexUpdates.applyTo(d, current, current.arn());
       }
+      if (vectorUpdates != null) {
+        vectorUpdates.applyTo(d, current, engine.config().clock().millis());
+      }
+      if (d.has("VectorIndexes") && mode.equals("PROVISIONED")) {
+        throw ApiException.invalidParameter("Tables with vector indexes must be in PAY_PER_REQUEST mode");
+      }
       return d;
     });
     if (indexUpdates != null) {
@@ -145,10 +152,14 @@ public final class UpdateTableOperation implements Operation {
     // DynamoDB answers UPDATING while a capacity, index, stream, encryption or table class change
     // is applied (Eddy applies it at once: DescribeTable is ACTIVE again).
     boolean updating = changedCapacity[0] || (indexUpdates != null && indexUpdates.changesIndexes())
+        || (vectorUpdates != null && vectorUpdates.changesIndexes())
         || stream != null || sse != null || tableClass != null;
-    ObjectNode view = TableDescriptions.view(engine.catalog(), updated, updating ? "UPDATING" : "ACTIVE");
+    ObjectNode view = TableDescriptions.view(engine, updated, updating ? "UPDATING" : "ACTIVE");
     if (indexUpdates != null) {
       indexUpdates.decorate(view);
+    }
+    if (vectorUpdates != null) {
+      vectorUpdates.decorate(view);
     }
     if (sse != null) {
       Sse.describeUpdating(view, current.description());

@@ -14,18 +14,25 @@ import dev.eddy.storage.KvStore;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An in-memory engine with an adjustable clock and a recording change capture. */
 class MiscOpsFixture implements AutoCloseable {
-  final AdjustableClock clock = AdjustableClock.system();
+  final AdjustableClock clock;
   final List<ItemChange> captured = new CopyOnWriteArrayList<>();
   final StorageEngine engine;
   final Map<String, Operation> ops;
 
   MiscOpsFixture() {
+    this(Clock.systemUTC());
+  }
+
+  /** A fixture whose clock starts at {@code base} (a fixed clock stands still until advanced). */
+  MiscOpsFixture(Clock base) {
+    clock = new AdjustableClock(base);
     EngineConfig cfg = new EngineConfig(null, "us-east-1", "000000000000", clock);
     engine = StorageEngine.open(cfg, store -> new ChangeCapture() {
       @Override
