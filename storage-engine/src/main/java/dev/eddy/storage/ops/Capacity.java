@@ -9,6 +9,7 @@ import dev.eddy.api.Validation;
 import dev.eddy.storage.ItemChange;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.Table;
+import dev.eddy.storage.VectorIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +33,8 @@ final class Capacity {
     double table;
     final Map<String, Double> global = new TreeMap<>();
     final Map<String, Double> local = new TreeMap<>();
+    /** VectorWriteRequestBytes per vector index whose stored view a write changed. */
+    final Map<String, Double> vector = new TreeMap<>();
 
     Units(String tableName) {
       this.tableName = Objects.requireNonNull(tableName, "tableName");
@@ -52,6 +55,7 @@ final class Capacity {
       table += other.table;
       other.global.forEach((k, v) -> global.merge(k, v, Double::sum));
       other.local.forEach((k, v) -> local.merge(k, v, Double::sum));
+      other.vector.forEach((k, v) -> vector.merge(k, v, Double::sum));
     }
 
     /** Adds the units a read reported in its ConsumedCapacity (INDEXES: per table and index). */
@@ -67,6 +71,7 @@ final class Capacity {
       Units u = new Units(tableName, table * factor);
       global.forEach((k, v) -> u.global.put(k, v * factor));
       local.forEach((k, v) -> u.local.put(k, v * factor));
+      u.vector.putAll(vector);
       return u;
     }
 
@@ -112,7 +117,21 @@ final class Capacity {
   }
 
   private static Units writes(Table table, Map<String, AttributeValue> old, Map<String, AttributeValue> next, long size) {
+    List<VectorIndex> vectors = table.vectorIndexes();
+    if (!vectors.isEmpty()) {
+      // an indexed vector is billed at 4 bytes a dimension, whatever its numbers
+      size = Math.max(old == null ? 0 : VectorIndex.billedSize(old, AttributeValues.itemSize(old), vectors),
+          next == null ? 0 : VectorIndex.billedSize(next, AttributeValues.itemSize(next), vectors));
+    }
     Units u = new Units(table.name(), writeUnits(size));
+    for (VectorIndex index : vectors) {
+      Map<String, AttributeValue> was = index.view(old, table.keySchema());
+      Map<String, AttributeValue> now = index.view(next, table.keySchema());
+      if (!Objects.equals(was, now)) {
+        long bytes = Math.max(was == null ? 0 : index.writeBytes(was), now == null ? 0 : index.writeBytes(now));
+        u.vector.merge(index.name(), (double) bytes, Double::sum);
+      }
+    }
     for (SecondaryIndex index : table.indexes()) {
       boolean before = old != null && index.contains(old);
       boolean after = next != null && index.contains(next);
@@ -162,6 +181,10 @@ final class Capacity {
       put(cc.putObject("Table"), units.table, read, perKind);
       indexes(cc, "GlobalSecondaryIndexes", units.global, read, perKind);
       indexes(cc, "LocalSecondaryIndexes", units.local, read, perKind);
+      if (!units.vector.isEmpty()) {
+        ObjectNode m = cc.putObject("VectorIndexes");
+        units.vector.forEach((name, bytes) -> m.putObject(name).put("VectorWriteRequestBytes", bytes));
+      }
     }
     return cc;
   }

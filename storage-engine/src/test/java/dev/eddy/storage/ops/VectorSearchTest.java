@@ -247,6 +247,33 @@ class VectorSearchTest {
   }
 
   @Test
+  void writesReportVectorWriteBytesForTheIndexesTheyChange() {
+    t.call("CreateTable", create("vcap", "", vix("vix", "embedding", 3, "COSINE", "") + ","
+        + "{'IndexName':'vkeys','VectorAttribute':{'AttributeName':'embedding'},'Dimensions':3,'DistanceFunction':"
+        + "'COSINE','Projection':{'ProjectionType':'KEYS_ONLY'}}"));
+    String item = "'pk':{'S':'a'},'embedding':{'L':[" + vec("1", "0", "0") + "]}";
+    JsonNode first = t.call("PutItem", "{'TableName':'vcap','ReturnConsumedCapacity':'INDEXES','Item':{" + item + "}}")
+        .get("ConsumedCapacity");
+    assertEquals(1024.0, first.at("/VectorIndexes/vix/VectorWriteRequestBytes").asDouble());
+    assertEquals(1.0, first.at("/Table/CapacityUnits").asDouble());
+    // the same item again changes neither index; a projected note changes only the ALL one
+    assertFalse(t.call("PutItem", "{'TableName':'vcap','ReturnConsumedCapacity':'INDEXES','Item':{" + item + "}}")
+        .get("ConsumedCapacity").has("VectorIndexes"));
+    JsonNode note = t.call("PutItem", "{'TableName':'vcap','ReturnConsumedCapacity':'INDEXES','Item':{" + item
+        + ",'note':{'S':'n'}}}").get("ConsumedCapacity");
+    assertTrue(note.at("/VectorIndexes").has("vix"));
+    assertFalse(note.at("/VectorIndexes").has("vkeys"));
+    assertFalse(t.call("PutItem", "{'TableName':'vcap','ReturnConsumedCapacity':'TOTAL','Item':{" + item + ",'x':"
+        + "{'S':'y'}}}").get("ConsumedCapacity").has("VectorIndexes"));
+    // an indexed vector is billed at 4 bytes a dimension: 38-digit numbers do not push a 1 KB item over
+    String big = "9".repeat(38);
+    String filler = "x".repeat(1024 - 2 - 1 - 9 - 12 - 3);
+    JsonNode billed = t.call("PutItem", "{'TableName':'vcap','ReturnConsumedCapacity':'TOTAL','Item':{'pk':{'S':'b'},"
+        + "'embedding':{'L':[" + vec(big, big, big) + "]},'f':{'S':'" + filler + "'}}}").get("ConsumedCapacity");
+    assertEquals(1.0, billed.get("CapacityUnits").asDouble());
+  }
+
+  @Test
   void anIndexAddedByUpdateTableAllocatesThenBackfills() {
     t.call("CreateTable", create("vupd", "", vix("first", "embedding", 3, "COSINE", "")));
     put("vupd", "a", vec("1", "0", "0"), "");
