@@ -5,6 +5,7 @@ import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +16,62 @@ import java.util.Objects;
  * schema order. A table or an LSI has one partition key and at most one sort key; a GSI may have
  * up to four of each (multi-attribute keys), whose values are compared one after another.
  */
-public record KeySchema(List<KeyDef> hashKeys, List<KeyDef> rangeKeys) {
+public final class KeySchema {
   public static final int MAX_HASH_KEY_BYTES = 2048;
   public static final int MAX_RANGE_KEY_BYTES = 1024;
 
-  public KeySchema {
-    hashKeys = List.copyOf(hashKeys);
-    rangeKeys = List.copyOf(rangeKeys);
-    if (hashKeys.isEmpty()) {
+  private final List<KeyDef> hashKeys;
+  private final List<KeyDef> rangeKeys;
+  // derived once: Query asks for them on every request
+  private final List<KeyDef> attributes;
+  private final List<String> hashNames;
+  private final List<String> rangeNames;
+  private final Map<String, String> types;
+
+  public KeySchema(List<KeyDef> hashKeys, List<KeyDef> rangeKeys) {
+    this.hashKeys = List.copyOf(hashKeys);
+    this.rangeKeys = List.copyOf(rangeKeys);
+    if (this.hashKeys.isEmpty()) {
       throw new IllegalArgumentException("a key schema needs a partition key");
     }
+    List<KeyDef> all = new ArrayList<>(this.hashKeys);
+    all.addAll(this.rangeKeys);
+    this.attributes = List.copyOf(all);
+    this.hashNames = List.copyOf(this.hashKeys.stream().map(KeyDef::name).toList());
+    this.rangeNames = List.copyOf(this.rangeKeys.stream().map(KeyDef::name).toList());
+    Map<String, String> t = new LinkedHashMap<>();
+    all.forEach(d -> t.put(d.name(), d.type()));
+    this.types = Collections.unmodifiableMap(t);
   }
 
   /** A key of one partition key and an optional sort key (null for none). */
   public KeySchema(KeyDef hash, KeyDef range) {
     this(List.of(Objects.requireNonNull(hash, "hash")), range == null ? List.of() : List.of(range));
+  }
+
+  /** The partition key attributes, in key schema order. */
+  public List<KeyDef> hashKeys() {
+    return hashKeys;
+  }
+
+  /** The sort key attributes, in key schema order. */
+  public List<KeyDef> rangeKeys() {
+    return rangeKeys;
+  }
+
+  /** The partition key attributes' names. */
+  public List<String> hashNames() {
+    return hashNames;
+  }
+
+  /** The sort key attributes' names. */
+  public List<String> rangeNames() {
+    return rangeNames;
+  }
+
+  /** Every key attribute's name to its type ("S", "N" or "B"). */
+  public Map<String, String> types() {
+    return types;
   }
 
   /** The (first) partition key attribute. */
@@ -49,13 +91,7 @@ public record KeySchema(List<KeyDef> hashKeys, List<KeyDef> rangeKeys) {
 
   /** All key attributes: the partition key attributes, then the sort key attributes. */
   public List<KeyDef> attributes() {
-    if (rangeKeys.isEmpty()) {
-      return hashKeys;
-    }
-    List<KeyDef> all = new ArrayList<>(hashKeys.size() + rangeKeys.size());
-    all.addAll(hashKeys);
-    all.addAll(rangeKeys);
-    return all;
+    return attributes;
   }
 
   public boolean isKeyAttribute(String name) {

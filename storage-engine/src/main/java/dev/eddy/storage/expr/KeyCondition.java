@@ -4,6 +4,7 @@ import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.storage.expr.Ast.*;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +54,11 @@ public final class KeyCondition {
 
   KeyCondition(List<String> partitionKeys, List<AttributeValue> partitionValues, List<String> sortPrefixKeys,
       List<AttributeValue> sortPrefixValues, SortKeyCondition sort) {
-    this.partitionKeys = List.copyOf(partitionKeys);
-    this.partitionValues = List.copyOf(partitionValues);
-    this.sortPrefixKeys = List.copyOf(sortPrefixKeys);
-    this.sortPrefixValues = List.copyOf(sortPrefixValues);
+    // lists built by build(), never handed out mutable elsewhere: kept without copies (Query's path)
+    this.partitionKeys = partitionKeys;
+    this.partitionValues = partitionValues;
+    this.sortPrefixKeys = sortPrefixKeys;
+    this.sortPrefixValues = sortPrefixValues;
     this.sort = sort;
   }
 
@@ -206,14 +208,15 @@ public final class KeyCondition {
       }
       partition.add(hash.values().get(0));
     }
+    partition = Collections.unmodifiableList(partition);
     int last = -1;
     for (int i = 0; i < rangeKeys.size(); i++) {
       if (leaves.containsKey(rangeKeys.get(i))) {
         last = i;
       }
     }
-    List<String> prefixKeys = new ArrayList<>();
-    List<AttributeValue> prefixValues = new ArrayList<>();
+    List<String> prefixKeys = last > 0 ? new ArrayList<>(last) : List.of();
+    List<AttributeValue> prefixValues = last > 0 ? new ArrayList<>(last) : List.of();
     for (int i = 0; i < last; i++) {
       Leaf leaf = leaves.get(rangeKeys.get(i));
       if (leaf == null || leaf.op() != Operator.EQ) {
@@ -236,7 +239,8 @@ public final class KeyCondition {
       Leaf range = leaves.get(rangeKeys.get(last));
       sort = new SortKeyCondition(range.attribute(), range.op(), range.values());
     }
-    return new KeyCondition(hashKeys, partition, prefixKeys, prefixValues, sort);
+    return new KeyCondition(List.copyOf(hashKeys), partition, Collections.unmodifiableList(prefixKeys),
+        Collections.unmodifiableList(prefixValues), sort);
   }
 
   private static ApiException invalid(String message) {

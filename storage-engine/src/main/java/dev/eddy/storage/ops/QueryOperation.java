@@ -7,7 +7,6 @@ import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.api.ValueLayer;
-import dev.eddy.storage.KeyDef;
 import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.SecondaryIndex;
 import dev.eddy.storage.StorageEngine;
@@ -17,11 +16,8 @@ import dev.eddy.storage.expr.ExpressionParameters;
 import dev.eddy.storage.expr.KeyCondition;
 import dev.eddy.storage.expr.Legacy;
 import dev.eddy.storage.expr.ProjectionExpression;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,16 +120,10 @@ public final class QueryOperation implements Operation {
    */
   private static KeyCondition keyCondition(KeySchema keys, ConditionExpression expression,
       Map<String, Legacy.Condition> legacy) {
-    List<String> hashNames = names(keys.hashKeys());
-    List<String> rangeNames = names(keys.rangeKeys());
     KeyCondition condition = expression != null
-        ? KeyCondition.of(expression, hashNames, rangeNames)
-        : Legacy.keyConditions(legacy, hashNames, rangeNames);
-    Map<String, String> types = new HashMap<>();
-    for (KeyDef d : keys.attributes()) {
-      types.put(d.name(), d.type());
-    }
-    condition.checkTypes(types);
+        ? KeyCondition.of(expression, keys.hashNames(), keys.rangeNames())
+        : Legacy.keyConditions(legacy, keys.hashNames(), keys.rangeNames());
+    condition.checkTypes(keys.types());
     // values that name a key value (every partition value, sort values compared for equality) may not be empty
     for (int i = 0; i < keys.hashKeys().size(); i++) {
       KeySchema.checkConditionValue(keys.hashKeys().get(i), condition.partitionValues().get(i));
@@ -146,14 +136,6 @@ public final class QueryOperation implements Operation {
       KeySchema.checkConditionValue(keys.rangeKeys().get(condition.sortPrefixValues().size()), sort.values().get(0));
     }
     return condition;
-  }
-
-  private static List<String> names(List<KeyDef> defs) {
-    List<String> out = new ArrayList<>(defs.size());
-    for (KeyDef d : defs) {
-      out.add(d.name());
-    }
-    return out;
   }
 
   static Set<String> present(ObjectNode request) {
