@@ -296,7 +296,10 @@ public final class PartiQLParser {
   private Select select() {
     expectKeyword("select");
     List<Expr> projection = null;
-    if (!acceptOp("*")) {
+    boolean countAll = peek().keyword("count") && peek(1).is("(") && peek(2).is("*") && peek(3).is(")");
+    if (countAll) {
+      pos += 4;
+    } else if (!acceptOp("*")) {
       projection = new ArrayList<>();
       do {
         Expr e = expression();
@@ -330,7 +333,7 @@ public final class PartiQLParser {
         order.add(new Order(p, desc));
       } while (acceptOp(","));
     }
-    return new Select(projection, table[0], table[1], where, order);
+    return new Select(projection, table[0], table[1], where, order, countAll);
   }
 
   private Insert insert() {

@@ -95,8 +95,16 @@ public final class Pql {
   public record Order(PathExpr key, boolean descending) {}
 
   /** SELECT; projection null means *. */
-  public record Select(List<Expr> projection, String table, String index, Expr where, List<Order> orderBy)
-      implements Statement {}
+  /**
+   * A SELECT. {@code countAll} marks {@code SELECT COUNT(*)}, which DynamoDB parses and refuses
+   * only after it has looked at the table and index.
+   */
+  public record Select(List<Expr> projection, String table, String index, Expr where, List<Order> orderBy,
+      boolean countAll) implements Statement {
+    public Select(List<Expr> projection, String table, String index, Expr where, List<Order> orderBy) {
+      this(projection, table, index, where, orderBy, false);
+    }
+  }
 
   public record Insert(String table, Expr value) implements Statement {}
 

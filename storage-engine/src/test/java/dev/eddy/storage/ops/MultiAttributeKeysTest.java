@@ -253,6 +253,10 @@ class MultiAttributeKeysTest {
         + " RANGE keys.";
     assertEquals(refusal, fail("ExecuteStatement", "{'Statement':'SELECT * FROM \\\"tab\\\".\\\"gsi\\\" WHERE h = ?',"
         + "'Parameters':[{'S':'H'}]}"));
+    // COUNT(*) is refused only after the index (captured): the index's refusal comes first
+    assertEquals(refusal, fail("ExecuteStatement", "{'Statement':'SELECT COUNT(*) FROM \\\"tab\\\".\\\"gsi\\\"'}"));
+    assertEquals("Statement wasn't well formed, can't be processed: Unexpected operator",
+        fail("ExecuteStatement", "{'Statement':'SELECT COUNT(*) FROM \\\"tab\\\"'}"));
     assertEquals(1, call("ExecuteStatement", "{'Statement':'SELECT * FROM \\\"tab\\\" WHERE pk = ?','Parameters':[{'S':'p1'}]}")
         .get("Items").size());
     assertEquals(5, call("ExecuteStatement", "{'Statement':'SELECT * FROM \\\"tab\\\".\\\"single\\\" WHERE a = ?',"
