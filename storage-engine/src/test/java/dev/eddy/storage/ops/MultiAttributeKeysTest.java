@@ -232,6 +232,27 @@ class MultiAttributeKeysTest {
   }
 
   @Test
+  void anIndexAddedByUpdateTableIsBackfilledOnEveryAttribute() throws Exception {
+    call("CreateTable", createTable("", "").replace(",'GlobalSecondaryIndexes':[]", ""));
+    for (int i = 0; i < 30; i++) {
+      call("PutItem", "{'TableName':'tab','Item':{'pk':{'S':'p" + i + "'},'t':{'S':'T" + (i % 2) + "'},'n':{'N':'"
+          + (i % 3) + "'},'s':{'N':'" + i + "'}}}");
+    }
+    call("UpdateTable", "{'TableName':'tab','AttributeDefinitions':[" + def("t", "S") + "," + def("n", "N") + ","
+        + def("s", "N") + "],'GlobalSecondaryIndexUpdates':[{'Create':" + gsi("late", key("t", "HASH"), key("n", "HASH"),
+        key("s", "RANGE")) + "}]}");
+    for (int i = 0; i < 200 && !"ACTIVE".equals(call("DescribeTable", "{'TableName':'tab'}")
+        .at("/Table/GlobalSecondaryIndexes/0/IndexStatus").asText()); i++) {
+      Thread.sleep(20);
+    }
+    ObjectNode r = call("Query", "{'TableName':'tab','IndexName':'late','KeyConditionExpression':"
+        + "'t = :t AND n = :n AND s > :s','ExpressionAttributeValues':{':t':{'S':'T1'},':n':{'N':'2'},':s':{'N':'5'}}}");
+    // i odd and i % 3 == 2, above 5: 11, 17, 23, 29
+    assertEquals(List.of("p11", "p17", "p23", "p29"), pks(r));
+    assertEquals(30, call("DescribeTable", "{'TableName':'tab'}").at("/Table/GlobalSecondaryIndexes/0/ItemCount").asInt());
+  }
+
+  @Test
   void parallelScanOfAnIndexWithSeveralPartitionAttributesSeesEveryItemOnce() {
     call("CreateTable", createTable(def("x", "S") + "," + def("y", "N"), gsi("gsi", key("x", "HASH"), key("y", "HASH"))));
     for (int i = 0; i < 40; i++) {
