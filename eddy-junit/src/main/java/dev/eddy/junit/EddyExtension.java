@@ -43,6 +43,7 @@ public final class EddyExtension implements BeforeAllCallback, BeforeEachCallbac
     EddyInstance eddy = instance(context);
     if (settings(context).resetBetweenTests()) {
       eddy.deleteAllTables();
+      eddy.deleteAllBackups();
     }
   }
 

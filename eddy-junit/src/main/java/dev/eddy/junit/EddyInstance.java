@@ -66,8 +66,10 @@ final class EddyInstance implements ExtensionContext.Store.CloseableResource {
   }
 
   /**
-   * Deletes every table over the server's own API (ListTables, then DeleteTable; deletion
-   * protection is switched off first where set), so no AWS SDK is needed.
+   * Deletes every table and every backup over the server's own API (ListTables, then DeleteTable;
+   * deletion protection is switched off first where set; a table whose vector index is still
+   * being created is retried until it can go; ListBackups, then DeleteBackup), so no AWS SDK is
+   * needed.
    */
   void deleteAllTables() {
     List<String> names = new ArrayList<>();
@@ -88,9 +90,30 @@ final class EddyInstance implements ExtensionContext.Store.CloseableResource {
         call("UpdateTable", JSON.createObjectNode().put("TableName", name).put("DeletionProtectionEnabled", false));
         reply = send("DeleteTable", req);
       }
+      for (int i = 0; i < 100 && reply.status == 400 && reply.type().endsWith("ResourceInUseException"); i++) {
+        pause(); // an index being created (a vector index takes about two seconds)
+        reply = send("DeleteTable", req);
+      }
       if (reply.status != 200 && !reply.type().endsWith("ResourceNotFoundException")) {
         throw new IllegalStateException("Eddy: cannot delete table " + name + ": " + reply.body);
       }
+    }
+  }
+
+  /** Deletes every on-demand backup (backups outlive their tables). */
+  void deleteAllBackups() {
+    JsonNode page = call("ListBackups", JSON.createObjectNode());
+    for (JsonNode b : page.path("BackupSummaries")) {
+      send("DeleteBackup", JSON.createObjectNode().put("BackupArn", b.path("BackupArn").asText()));
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while resetting Eddy", e);
     }
   }
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface EddyTest {
 
   /**
-   * Delete every table before each test, so each test starts with none. Tables a
+   * Delete every table and every backup before each test, so each test starts with none. Tables a
    * {@code @BeforeAll} method creates are then gone before the first test: create them in
    * {@code @BeforeEach} instead.
    */

@@ -36,12 +36,15 @@ class ResetBetweenTestsTest {
     }
     create(ddb, "Protected", true);
     assertEquals(2 * EddyInstance.LIST_PAGE + 4, ddb.listTables().tableNames().size());
+    ddb.createBackup(b -> b.tableName("T000").backupName("before-reset"));
+    assertEquals(1, ddb.listBackups(b -> { }).backupSummaries().size());
   }
 
   @Test
   @Order(2)
   void startsWithNoTablesAndCanReuseTheNames(DynamoDbClient ddb) {
     assertEquals(List.of(), ddb.listTables().tableNames());
+    assertEquals(List.of(), ddb.listBackups(b -> { }).backupSummaries(), "backups go too");
     create(ddb, "T000", false);
     create(ddb, "Protected", false);
     assertTrue(ddb.listTables().tableNames().contains("T000"));

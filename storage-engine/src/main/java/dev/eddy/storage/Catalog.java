@@ -90,6 +90,19 @@ public final class Catalog {
     return new ArrayList<>(new TreeMap<>(tables).values());
   }
 
+  /**
+   * A fresh id from the tables' id sequence, for data kept outside any table (a backup's rows):
+   * ids are never reused, so a range delete of a table never reaches it.
+   */
+  synchronized long allocateId() {
+    long id = nextId++;
+    try (KvStore.Batch batch = store.batch()) {
+      batch.put(KvStore.Space.META, NEXT_ID, counter(nextId));
+      store.write(batch);
+    }
+    return id;
+  }
+
   /** Creates a table from a full description; ResourceInUseException if the name is taken. */
   public synchronized Table create(ObjectNode description) {
     String name = description.path("TableName").asText();

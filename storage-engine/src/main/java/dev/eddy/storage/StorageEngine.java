@@ -11,6 +11,7 @@ public final class StorageEngine implements AutoCloseable {
   private final ChangeCapture capture;
   private final Catalog catalog;
   private final Items items;
+  private final Backups backups;
   private final IndexMaintenance indexes;
   private final DeleteCompactor compactor;
 
@@ -24,6 +25,7 @@ public final class StorageEngine implements AutoCloseable {
     this.catalog = new Catalog(store, capture);
     this.items = new Items(store, capture);
     this.indexes = new IndexMaintenance(store, catalog, items);
+    this.backups = new Backups(store, catalog, items);
     items.addHook(indexes);
     this.compactor = new DeleteCompactor(store, COMPACT_AFTER_DELETES);
     items.addCommitListener(compactor);
@@ -67,6 +69,11 @@ public final class StorageEngine implements AutoCloseable {
 
   public Items items() {
     return items;
+  }
+
+  /** On-demand backups: copies of tables' items, and their restore. */
+  public Backups backups() {
+    return backups;
   }
 
   /** Secondary index maintenance: counters, backfill of new GSIs. */

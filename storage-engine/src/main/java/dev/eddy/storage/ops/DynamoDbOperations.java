@@ -52,7 +52,11 @@ public final class DynamoDbOperations {
       "ExecuteStatement",
       "BatchExecuteStatement",
       "ExecuteTransaction",
-      "SearchVectors");
+      "SearchVectors",
+      "CreateBackup",
+      "DescribeBackup",
+      "DeleteBackup",
+      "RestoreTableFromBackup");
 
   /**
    * Name to handler. Each handler is made on its operation's first call, so a start loads only
@@ -96,7 +100,7 @@ public final class DynamoDbOperations {
       case "UpdateContributorInsights" -> new UpdateContributorInsightsOperation(engine);
       case "ListContributorInsights" -> new ListContributorInsightsOperation(engine);
       case "DescribeKinesisStreamingDestination" -> new DescribeKinesisStreamingDestinationOperation(engine);
-      case "ListBackups" -> new ListBackupsOperation();
+      case "ListBackups" -> new ListBackupsOperation(engine);
       case "ListGlobalTables" -> new ListGlobalTablesOperation();
       case "DescribeGlobalTable" -> new DescribeGlobalTableOperation();
       case "ListExports" -> new ListExportsOperation();
@@ -108,6 +112,10 @@ public final class DynamoDbOperations {
       case "BatchExecuteStatement" -> new BatchExecuteStatementOperation(engine, all::get);
       case "ExecuteTransaction" -> new ExecuteTransactionOperation(engine, all::get);
       case "SearchVectors" -> new SearchVectorsOperation(engine);
+      case "CreateBackup" -> new CreateBackupOperation(engine);
+      case "DescribeBackup" -> new DescribeBackupOperation(engine);
+      case "DeleteBackup" -> new DeleteBackupOperation(engine);
+      case "RestoreTableFromBackup" -> new RestoreTableFromBackupOperation(engine);
       default -> throw new IllegalArgumentException("no operation " + name);
     };
   }

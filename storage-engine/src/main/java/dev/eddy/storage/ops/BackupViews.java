@@ -1,0 +1,115 @@
+package dev.eddy.storage.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.ApiException;
+import dev.eddy.api.ErrorCode;
+import dev.eddy.api.Json;
+import dev.eddy.api.Req;
+import dev.eddy.api.Validation;
+import dev.eddy.storage.StorageEngine;
+import java.math.BigDecimal;
+
+/** What the backup operations answer: BackupDetails, BackupDescription and BackupSummary from a backup's record. */
+final class BackupViews {
+  private BackupViews() {}
+
+  /** The record of a backup, or BackupNotFoundException. */
+  static ObjectNode require(StorageEngine engine, String arn) {
+    ObjectNode record = engine.backups().get(arn);
+    if (record == null) {
+      throw new ApiException(ErrorCode.BACKUP_NOT_FOUND, "Backup not found: " + arn);
+    }
+    return record;
+  }
+
+  /** The backup a request's BackupArn names (checked), or BackupNotFoundException. */
+  static ObjectNode requireNamed(StorageEngine engine, ObjectNode request) {
+    String arn = new Req(request).str("BackupArn");
+    Validation v = new Validation();
+    validateArn(arn, v);
+    v.throwIfAny();
+    return require(engine, arn);
+  }
+
+  /** BackupArn's member constraints (1..1024 characters in the model, 37 at least in DynamoDB's). */
+  static void validateArn(String arn, Validation v) {
+    v.notNull(arn, "backupArn");
+    v.length(arn, "backupArn", 37, 1024);
+  }
+
+  static BigDecimal seconds(long millis) {
+    return BigDecimal.valueOf(millis).movePointLeft(3);
+  }
+
+  static ObjectNode details(ObjectNode record, String status) {
+    ObjectNode d = Json.object();
+    d.put("BackupArn", record.path("arn").asText());
+    d.put("BackupName", record.path("name").asText());
+    d.put("BackupSizeBytes", record.path("size").asLong());
+    d.put("BackupStatus", status);
+    d.put("BackupType", "USER");
+    d.put("BackupCreationDateTime", seconds(record.path("created").asLong()));
+    return d;
+  }
+
+  static ObjectNode description(ObjectNode record, String status) {
+    ObjectNode out = Json.object();
+    out.set("BackupDetails", details(record, status));
+    JsonNode t = record.path("table");
+    ObjectNode source = out.putObject("SourceTableDetails");
+    source.put("TableName", t.path("TableName").asText());
+    source.put("TableId", t.path("TableId").asText());
+    source.put("TableArn", t.path("TableArn").asText());
+    source.put("TableSizeBytes", record.path("size").asLong());
+    source.set("KeySchema", t.path("KeySchema").deepCopy());
+    source.set("TableCreationDateTime", t.path("CreationDateTime").deepCopy());
+    ObjectNode pt = source.putObject("ProvisionedThroughput");
+    pt.put("ReadCapacityUnits", t.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong());
+    pt.put("WriteCapacityUnits", t.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong());
+    source.put("ItemCount", record.path("count").asLong());
+    source.put("BillingMode", t.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED"));
+    ObjectNode features = out.putObject("SourceTableFeatureDetails");
+    for (String field : new String[] {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
+      if (!t.has(field)) {
+        continue;
+      }
+      ArrayNode list = features.putArray(field);
+      for (JsonNode i : t.path(field)) {
+        ObjectNode o = list.addObject();
+        o.put("IndexName", i.path("IndexName").asText());
+        o.set("KeySchema", i.path("KeySchema").deepCopy());
+        o.set("Projection", i.path("Projection").deepCopy());
+        if (field.startsWith("Global")) {
+          ObjectNode ipt = o.putObject("ProvisionedThroughput");
+          ipt.put("ReadCapacityUnits", i.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong());
+          ipt.put("WriteCapacityUnits", i.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong());
+        }
+      }
+    }
+    JsonNode stream = t.path("StreamSpecification");
+    if (stream.path("StreamEnabled").asBoolean(false)) {
+      features.set("StreamDescription", stream.deepCopy());
+    }
+    if (t.has("SSEDescription")) {
+      features.set("SSEDescription", t.path("SSEDescription").deepCopy());
+    }
+    return out;
+  }
+
+  static ObjectNode summary(ObjectNode record) {
+    JsonNode t = record.path("table");
+    ObjectNode s = Json.object();
+    s.put("TableName", t.path("TableName").asText());
+    s.put("TableId", t.path("TableId").asText());
+    s.put("TableArn", t.path("TableArn").asText());
+    s.put("BackupArn", record.path("arn").asText());
+    s.put("BackupName", record.path("name").asText());
+    s.put("BackupCreationDateTime", seconds(record.path("created").asLong()));
+    s.put("BackupStatus", "AVAILABLE");
+    s.put("BackupType", "USER");
+    s.put("BackupSizeBytes", record.path("size").asLong());
+    return s;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.eddy.storage.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.api.ErrorCode;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** On-demand backups: CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup. */
+class BackupsTest {
+  private final MiscOpsFixture t = new MiscOpsFixture();
+
+  @AfterEach
+  void close() {
+    t.close();
+  }
+
+  /** Table src (pk S, sk N) with a GSI on g, a stream, TTL and a tag, and 30 items. */
+  private void source() {
+    t.call("CreateTable", "{'TableName':'src','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':"
+        + "'sk','KeyType':'RANGE'}],'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+        + "{'AttributeName':'sk','AttributeType':'N'},{'AttributeName':'g','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','StreamSpecification':{'StreamEnabled':true,'StreamViewType':'NEW_IMAGE'},"
+        + "'Tags':[{'Key':'k','Value':'v'}],'GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'}}]}");
+    t.call("UpdateTimeToLive", "{'TableName':'src','TimeToLiveSpecification':{'Enabled':true,'AttributeName':'ttl'}}");
+    for (int i = 0; i < 30; i++) {
+      t.call("PutItem", "{'TableName':'src','Item':{'pk':{'S':'p" + (i % 3) + "'},'sk':{'N':'" + i + "'},'g':{'S':'G"
+          + (i % 2) + "'}}}");
+    }
+  }
+
+  private String backup(String name) {
+    return t.call("CreateBackup", "{'TableName':'src','BackupName':'" + name + "'}").at("/BackupDetails/BackupArn").asText();
+  }
+
+  @Test
+  void aRestoredTableHasTheItemsAndIndexesOfTheBackupButNotLaterWrites() {
+    source();
+    JsonNode created = t.call("CreateBackup", "{'TableName':'src','BackupName':'first'}").get("BackupDetails");
+    String arn = created.get("BackupArn").asText();
+    assertTrue(arn.matches("arn:aws:dynamodb:us-east-1:000000000000:table/src/backup/\\d{14}-[0-9a-f]{8}"), arn);
+    assertEquals("AVAILABLE", created.get("BackupStatus").asText());
+    assertEquals("USER", created.get("BackupType").asText());
+    assertTrue(created.get("BackupSizeBytes").asLong() > 0);
+    t.call("PutItem", "{'TableName':'src','Item':{'pk':{'S':'later'},'sk':{'N':'1'}}}");
+    t.call("DeleteItem", "{'TableName':'src','Key':{'pk':{'S':'p0'},'sk':{'N':'0'}}}");
+
+    JsonNode restored = t.call("RestoreTableFromBackup", "{'TargetTableName':'copy','BackupArn':'" + arn + "'}")
+        .get("TableDescription");
+    assertEquals("CREATING", restored.get("TableStatus").asText());
+    assertTrue(restored.at("/RestoreSummary/RestoreInProgress").asBoolean());
+    assertEquals(arn, restored.at("/RestoreSummary/SourceBackupArn").asText());
+    JsonNode d = t.call("DescribeTable", "{'TableName':'copy'}").get("Table");
+    assertEquals(30, d.get("ItemCount").asInt());
+    assertFalse(d.at("/RestoreSummary/RestoreInProgress").asBoolean(true));
+    assertFalse(d.has("StreamSpecification"), "streams are not restored");
+    assertEquals("arn:aws:dynamodb:us-east-1:000000000000:table/copy", d.get("TableArn").asText());
+    assertEquals(15, t.call("Query", "{'TableName':'copy','IndexName':'byG','KeyConditionExpression':'g = :g',"
+        + "'ExpressionAttributeValues':{':g':{'S':'G0'}}}").get("Count").asInt());
+    assertTrue(t.call("GetItem", "{'TableName':'copy','Key':{'pk':{'S':'p0'},'sk':{'N':'0'}}}").has("Item"));
+    assertFalse(t.call("GetItem", "{'TableName':'copy','Key':{'pk':{'S':'later'},'sk':{'N':'1'}}}").has("Item"));
+    assertEquals("DISABLED", t.call("DescribeTimeToLive", "{'TableName':'copy'}")
+        .at("/TimeToLiveDescription/TimeToLiveStatus").asText());
+    assertEquals(0, t.call("ListTagsOfResource", "{'ResourceArn':'" + t.arn("copy") + "'}").get("Tags").size());
+    // the source table is untouched, and the backup outlives it
+    assertEquals(30, t.call("DescribeTable", "{'TableName':'src'}").at("/Table/ItemCount").asInt());
+    t.call("DeleteTable", "{'TableName':'src'}");
+    assertEquals("src", t.call("DescribeBackup", "{'BackupArn':'" + arn + "'}")
+        .at("/BackupDescription/SourceTableDetails/TableName").asText());
+    assertEquals(ErrorCode.TABLE_ALREADY_EXISTS, t.fail("RestoreTableFromBackup", "{'TargetTableName':'copy',"
+        + "'BackupArn':'" + arn + "'}").code());
+  }
+
+  @Test
+  void describeListAndDelete() {
+    source();
+    String one = backup("one");
+    String two = backup("two");
+    JsonNode described = t.call("DescribeBackup", "{'BackupArn':'" + one + "'}").get("BackupDescription");
+    assertEquals("one", described.at("/BackupDetails/BackupName").asText());
+    assertEquals(30, described.at("/SourceTableDetails/ItemCount").asInt());
+    assertEquals("PAY_PER_REQUEST", described.at("/SourceTableDetails/BillingMode").asText());
+    assertEquals("byG", described.at("/SourceTableFeatureDetails/GlobalSecondaryIndexes/0/IndexName").asText());
+    assertEquals("NEW_IMAGE", described.at("/SourceTableFeatureDetails/StreamDescription/StreamViewType").asText());
+
+    JsonNode page = t.call("ListBackups", "{'TableName':'src','Limit':1}");
+    assertEquals(1, page.get("BackupSummaries").size());
+    Set<String> seen = new HashSet<>();
+    seen.add(page.at("/BackupSummaries/0/BackupArn").asText());
+    JsonNode rest = t.call("ListBackups", "{'TableName':'src','ExclusiveStartBackupArn':'"
+        + page.get("LastEvaluatedBackupArn").asText() + "'}");
+    rest.get("BackupSummaries").forEach(s -> seen.add(s.get("BackupArn").asText()));
+    assertEquals(Set.of(one, two), seen);
+    assertFalse(rest.has("LastEvaluatedBackupArn"));
+    assertEquals(0, t.call("ListBackups", "{'BackupType':'SYSTEM'}").get("BackupSummaries").size());
+    assertEquals(0, t.call("ListBackups", "{'TableName':'other'}").get("BackupSummaries").size());
+
+    assertEquals("DELETED", t.call("DeleteBackup", "{'BackupArn':'" + one + "'}")
+        .at("/BackupDescription/BackupDetails/BackupStatus").asText());
+    assertEquals(1, t.call("ListBackups", "{}").get("BackupSummaries").size());
+    assertEquals(ErrorCode.BACKUP_NOT_FOUND, t.fail("DescribeBackup", "{'BackupArn':'" + one + "'}").code());
+    assertEquals("Backup not found: " + one, t.fail("DeleteBackup", "{'BackupArn':'" + one + "'}").getMessage());
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, t.fail("CreateBackup", "{'TableName':'nosuch','BackupName':'x1x'}").code());
+  }
+
+  @Test
+  void billingCanBeOverriddenOnRestore() {
+    source();
+    String arn = backup("bill");
+    JsonNode d = t.call("RestoreTableFromBackup", "{'TargetTableName':'prov','BackupArn':'" + arn + "',"
+        + "'BillingModeOverride':'PROVISIONED','ProvisionedThroughputOverride':{'ReadCapacityUnits':3,"
+        + "'WriteCapacityUnits':4}}").get("TableDescription");
+    assertEquals("PROVISIONED", d.at("/BillingModeSummary/BillingMode").asText());
+    assertEquals(3, d.at("/ProvisionedThroughput/ReadCapacityUnits").asInt());
+    assertEquals(4, d.at("/GlobalSecondaryIndexes/0/ProvisionedThroughput/WriteCapacityUnits").asInt());
+    assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableFromBackup", "{'TargetTableName':'prov2','BackupArn':'" + arn
+        + "','BillingModeOverride':'PROVISIONED'}").code());
+  }
+}
