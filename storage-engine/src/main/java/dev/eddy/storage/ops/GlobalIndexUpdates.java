@@ -154,7 +154,7 @@ final class GlobalIndexUpdates {
 
   private void create(ObjectNode d, JsonNode c, boolean payPerRequest, String tableArn) {
     String name = c.path("IndexName").asText();
-    for (String field : List.of("LocalSecondaryIndexes", "GlobalSecondaryIndexes")) {
+    for (String field : List.of("LocalSecondaryIndexes", "GlobalSecondaryIndexes", "VectorIndexes")) {
       for (JsonNode i : d.path(field)) {
         if (i.path("IndexName").asText().equals(name)) {
           throw ApiException.validation("One or more parameter values were invalid: Attempting to create an index"

@@ -296,6 +296,12 @@ class VectorSearchTest {
     assertEquals("Attempt to change a resource which is still in use: Cannot delete table while indexes are being"
         + " created, updated, or deleted.", fail("DeleteTable", "{'TableName':'vupd'}"));
 
+    // a GSI counts as an online index action too, and may not take a vector index's name
+    String gsi = "{'TableName':'vupd','AttributeDefinitions':[{'AttributeName':'g','AttributeType':'S'}],"
+        + "'GlobalSecondaryIndexUpdates':[{'Create':{'IndexName':'%s','KeySchema':[{'AttributeName':'g','KeyType':"
+        + "'HASH'}],'Projection':{'ProjectionType':'ALL'}}}]}";
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, t.fail("UpdateTable", String.format(gsi, "byG")).code());
+
     t.clock.advance(Duration.ofMillis(1_000));
     d = t.call("DescribeTable", "{'TableName':'vupd'}").get("Table");
     assertEquals("ACTIVE", d.get("TableStatus").asText());
@@ -309,6 +315,8 @@ class VectorSearchTest {
     assertEquals("ACTIVE", d.at("/VectorIndexes/1/IndexStatus").asText());
     assertFalse(d.at("/VectorIndexes/1").has("Backfilling"));
     assertEquals(1, pks(search("vupd", "later", vec("1", "0", "0"), 5, "")).size());
+    assertEquals("One or more parameter values were invalid: Attempting to create an index which already exists",
+        fail("UpdateTable", String.format(gsi, "later")));
     JsonNode deleted = t.call("UpdateTable", "{'TableName':'vupd','VectorIndexUpdates':[{'Delete':{'IndexName':"
         + "'later'}}]}").get("TableDescription");
     assertEquals("DELETING", deleted.at("/VectorIndexes/1/IndexStatus").asText());
