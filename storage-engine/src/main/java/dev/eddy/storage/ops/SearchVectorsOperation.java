@@ -22,10 +22,12 @@ import dev.eddy.storage.expr.ProjectionExpression;
 import dev.eddy.storage.expr.SearchCondition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * SearchVectors (DynamoDB vector search): the TopK items of a vector index nearest to a query
@@ -194,8 +196,8 @@ public final class SearchVectorsOperation implements Operation {
     return out;
   }
 
-  /** One scored item, and its place in the table's key order (ties keep that order). */
-  private record Hit(Map<String, AttributeValue> item, float[] vector, double score, long order) {}
+  /** One scored item (its stored row), and its place in the table's key order (ties keep that order). */
+  private record Hit(byte[] stored, float[] vector, double score, long order) {}
 
   /** The hits, best first, and how many vectors were compared. */
   private record Found(List<Hit> hits, long compared) {}
@@ -212,15 +214,20 @@ public final class SearchVectorsOperation implements Operation {
     byte[] upper = KeyBytes.prefixEnd(lower);
     long order = 0;
     long compared = 0;
+    // only the vector and the search schema are read from each row; a hit's whole item is read at the end
+    Set<String> needed = new HashSet<>();
+    needed.add(index.attribute());
+    index.searchSchema().forEach(e -> needed.add(e.name()));
     try (KvStore.Cursor c = engine.store().cursor(KvStore.Space.ITEMS, lower, upper)) {
       for (c.seek(lower); c.valid() && KeyBytes.compare(c.key(), upper) < 0; c.next()) {
-        Map<String, AttributeValue> item = ItemCodec.decode(c.value());
-        float[] v = index.vectorOf(item);
-        if (v == null || !SearchCondition.holds(item, equalities)) {
+        byte[] stored = c.value();
+        Map<String, AttributeValue> read = ItemCodec.decode(stored, needed);
+        float[] v = index.vectorOf(read);
+        if (v == null || !SearchCondition.holds(read, equalities)) {
           continue;
         }
         compared++;
-        kept.add(new Hit(item, v, score(index.distance(), query, v), order++));
+        kept.add(new Hit(stored, v, score(index.distance(), query, v), order++));
         if (kept.size() > topK) {
           kept.poll();
         }
@@ -283,7 +290,7 @@ public final class SearchVectorsOperation implements Operation {
   private static Map<String, AttributeValue> output(Table table, VectorIndex index, Hit h,
       ProjectionExpression projection) {
     Map<String, AttributeValue> entry = new LinkedHashMap<>();
-    for (Map.Entry<String, AttributeValue> e : h.item.entrySet()) {
+    for (Map.Entry<String, AttributeValue> e : ItemCodec.decode(h.stored).entrySet()) {
       if (e.getKey().equals(index.attribute())) {
         entry.put(e.getKey(), floats(h.vector));
       } else if (index.projects(e.getKey(), table.keySchema())) {
