@@ -2,6 +2,7 @@ package dev.eddy.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.eddy.api.AttributeValue;
 import dev.eddy.api.AttributeValues;
@@ -92,6 +93,49 @@ public final class ItemCodec {
     try (JsonParser p = Json.STORED.createParser(bytes, from, bytes.length - from)) {
       p.nextToken();
       return AttributeValues.readWritten(p, names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The stored item's attribute {@code name} as 32-bit floats when it is a list of numbers, else
+   * null (absent, another type, or a list holding anything but numbers). The numbers are parsed
+   * straight to floats, with no BigDecimal in between: vector search reads every row this way.
+   */
+  public static float[] floats(byte[] bytes, String name) {
+    int from = jsonOffset(bytes);
+    try (JsonParser p = Json.STORED.createParser(bytes, from, bytes.length - from)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        boolean wanted = name.equals(p.currentName());
+        p.nextToken(); // the value's {"T": ...}
+        if (!wanted) {
+          p.skipChildren();
+          continue;
+        }
+        if (p.nextToken() != JsonToken.FIELD_NAME || !"L".equals(p.currentName())
+            || p.nextToken() != JsonToken.START_ARRAY) {
+          return null;
+        }
+        float[] out = new float[16];
+        int n = 0;
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          if (p.nextToken() != JsonToken.FIELD_NAME || !"N".equals(p.currentName())) {
+            return null;
+          }
+          p.nextToken();
+          if (n == out.length) {
+            out = java.util.Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = Float.parseFloat(p.getText());
+          p.nextToken(); // END_OBJECT
+        }
+        return java.util.Arrays.copyOf(out, n);
+      }
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

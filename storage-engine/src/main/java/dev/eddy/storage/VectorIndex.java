@@ -151,6 +151,32 @@ public final class VectorIndex {
   }
 
   /**
+   * The vector of a stored row as 32-bit floats, or null when the row is not in the index: read
+   * from the row's bytes without decoding the item, then (for a search schema with a HASH
+   * element) the HASH attribute checked in {@code schemaValues}, the row's search schema
+   * attributes.
+   */
+  public float[] vectorOfRow(byte[] stored, Map<String, AttributeValue> schemaValues) {
+    float[] v = ItemCodec.floats(stored, attribute);
+    if (v == null || v.length != dimensions) {
+      return null;
+    }
+    for (float f : v) {
+      if (!Float.isFinite(f)) {
+        return null; // written before the index existed, beyond a float's range: left out, as a backfill does
+      }
+    }
+    SchemaElement hash = hash();
+    if (hash != null) {
+      AttributeValue h = schemaValues.get(hash.name());
+      if (h == null || !h.type().equals(hash.type())) {
+        return null;
+      }
+    }
+    return v;
+  }
+
+  /**
    * The item's vector as 32-bit floats, or null when the item is not in the index (no vector, or
    * the HASH element missing or of another type). Assumes an item that {@link #validate} accepted.
    */

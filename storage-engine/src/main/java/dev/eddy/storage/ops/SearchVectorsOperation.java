@@ -214,15 +214,15 @@ public final class SearchVectorsOperation implements Operation {
     byte[] upper = KeyBytes.prefixEnd(lower);
     long order = 0;
     long compared = 0;
-    // only the vector and the search schema are read from each row; a hit's whole item is read at the end
-    Set<String> needed = new HashSet<>();
-    needed.add(index.attribute());
-    index.searchSchema().forEach(e -> needed.add(e.name()));
+    // only the vector (straight to floats) and the search schema are read from each row; a hit's
+    // whole item is read at the end
+    Set<String> schema = new HashSet<>();
+    index.searchSchema().forEach(e -> schema.add(e.name()));
     try (KvStore.Cursor c = engine.store().cursor(KvStore.Space.ITEMS, lower, upper)) {
       for (c.seek(lower); c.valid() && KeyBytes.compare(c.key(), upper) < 0; c.next()) {
         byte[] stored = c.value();
-        Map<String, AttributeValue> read = ItemCodec.decode(stored, needed);
-        float[] v = index.vectorOf(read);
+        Map<String, AttributeValue> read = schema.isEmpty() ? Map.of() : ItemCodec.decode(stored, schema);
+        float[] v = index.vectorOfRow(stored, read);
         if (v == null || !SearchCondition.holds(read, equalities)) {
           continue;
         }

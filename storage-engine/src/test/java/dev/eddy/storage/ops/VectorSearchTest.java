@@ -274,6 +274,19 @@ class VectorSearchTest {
   }
 
   @Test
+  void itemsWrittenBeforeTheIndexThatItCouldNotTakeAreLeftOut() {
+    t.call("CreateTable", create("vold", "", vix("first", "other", 2, "COSINE", "")));
+    put("vold", "ok", vec("1", "0", "0"), "");
+    put("vold", "big", vec("1E+39", "0", "0"), ""); // beyond a float: a write with the index would be refused
+    put("vold", "short", vec("1", "0"), "");
+    put("vold", "text", "{'S':'x'},{'N':'1'},{'N':'1'}", "");
+    t.call("UpdateTable", "{'TableName':'vold','VectorIndexUpdates':[{'Create':" + vix("later", "embedding", 3,
+        "EUCLIDEAN", "") + "}]}");
+    t.clock.advance(Duration.ofMillis(2_000));
+    assertEquals(List.of("ok"), pks(search("vold", "later", vec("1", "0", "0"), 10, "")));
+  }
+
+  @Test
   void anIndexAddedByUpdateTableAllocatesThenBackfills() {
     t.call("CreateTable", create("vupd", "", vix("first", "embedding", 3, "COSINE", "")));
     put("vupd", "a", vec("1", "0", "0"), "");
