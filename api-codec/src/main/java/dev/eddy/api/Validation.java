@@ -26,6 +26,12 @@ public final class Validation {
     return this;
   }
 
+  /** A violation in a form of its own, listed as it is ("Failed to satisfy constraint: ..."). */
+  public Validation addMessage(String message) {
+    errors.add(message);
+    return this;
+  }
+
   public Validation notNull(Object value, String path) {
     if (value == null) {
       add(null, path, "Member must not be null");
