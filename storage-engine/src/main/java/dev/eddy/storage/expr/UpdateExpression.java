@@ -2,6 +2,7 @@ package dev.eddy.storage.expr;
 
 import dev.eddy.api.ApiException;
 import dev.eddy.api.AttributeValue;
+import dev.eddy.api.AttributeValues;
 import dev.eddy.api.Numbers;
 import dev.eddy.storage.expr.Ast.*;
 import java.math.BigDecimal;
@@ -46,6 +47,64 @@ public final class UpdateExpression {
     Update u = Parser.parseUpdate(text);
     Checker.checkUpdate(u, ctx);
     return new UpdateExpression(u.actions);
+  }
+
+  /**
+   * What DynamoDB charges an UpdateItem's statement against the 400 KB item limit, besides the
+   * finished item (as a third-party suite pinned it in eu-west-2, 2026-08 to 10; most regions do
+   * so, ten size the finished item only): 3, plus for each SET and ADD 19, its path and its value
+   * operand, and for each REMOVE and DELETE 1 and its path. A path costs its first name, then 4
+   * and the element (a name's bytes, an index's digits) for each further element; a path operand
+   * 1, then 14 and the element for each element; a value its size; {@code +} 34, {@code -} 37,
+   * if_not_exists 39 and list_append 37, each with its operands. The key and untouched attributes
+   * cost nothing, and a value costs at every use.
+   */
+  public long statementCharge() {
+    long charge = 3;
+    for (Action a : actions) {
+      charge += switch (a.type) {
+        case SET, ADD -> 19 + targetCost(a.target.path) + operandCharge(a.value);
+        case REMOVE, DELETE -> 1 + targetCost(a.target.path);
+      };
+    }
+    return charge;
+  }
+
+  private static long targetCost(Path p) {
+    long c = AttributeValues.utf8Length(p.head());
+    for (int i = 1; i < p.size(); i++) {
+      c += 4 + elementBytes(p.get(i));
+    }
+    return c;
+  }
+
+  private static long elementBytes(Object element) {
+    return element instanceof Integer index ? Integer.toString(index).length()
+        : AttributeValues.utf8Length((String) element);
+  }
+
+  private static long operandCharge(Operand o) {
+    if (o instanceof ValueOp v) {
+      return AttributeValues.size(v.value);
+    }
+    if (o instanceof PathOp p) {
+      long c = 1;
+      for (int i = 0; i < p.path.size(); i++) {
+        c += 14 + elementBytes(p.path.get(i));
+      }
+      return c;
+    }
+    if (o instanceof ArithOp a) {
+      return (a.op == '+' ? 34 : 37) + operandCharge(a.left) + operandCharge(a.right);
+    }
+    if (o instanceof FuncOp f) {
+      long c = f.name.equals("if_not_exists") ? 39 : f.name.equals("list_append") ? 37 : 0;
+      for (Operand arg : f.args) {
+        c += operandCharge(arg);
+      }
+      return c;
+    }
+    return 0;
   }
 
   /** The document paths the update writes or removes, in expression order. */

@@ -258,6 +258,7 @@ final class PartiQL {
       req.put("ReturnValues", up.returning().replace("MODIFIED", "UPDATED").replace(' ', '_'));
     }
     common(req, o);
+    req.put(UpdateItemOperation.FROM_PARTIQL, true);
     return itemsResponse(up.returning(), call("UpdateItem", req));
   }
 

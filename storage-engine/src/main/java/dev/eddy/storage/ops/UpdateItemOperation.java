@@ -24,6 +24,12 @@ public final class UpdateItemOperation implements Operation {
     this.engine = engine;
   }
 
+  /**
+   * The member PartiQL's UPDATE marks its UpdateItem request with: DynamoDB does not charge a
+   * PartiQL statement as it charges an UpdateExpression (UpdateExpression#statementCharge).
+   */
+  static final String FROM_PARTIQL = "_EddyPartiQL";
+
   @Override
   public ObjectNode handle(ObjectNode request) {
     Req req = new Req(request);
@@ -45,6 +51,11 @@ public final class UpdateItemOperation implements Operation {
           throw ApiException.invalidParameter("Cannot update attribute " + attr + ". This attribute is part of the key");
         }
       }
+    }
+    if (update != null && req.has("UpdateExpression") && !req.has(FROM_PARTIQL)
+        && update.statementCharge() > 400 * 1024) {
+      // the statement's own charge, before the condition (not AttributeUpdates, transactions or PartiQL)
+      throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
     }
     SingleItemWrite.Result result = SingleItemWrite.apply(engine, table, key, condition, old -> {
       Map<String, AttributeValue> base = old != null ? old : key;

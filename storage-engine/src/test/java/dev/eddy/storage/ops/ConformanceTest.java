@@ -165,6 +165,39 @@ class ConformanceTest {
         + " ALL_OLD, NONE, UPDATED_NEW]", t.fail("PutItem", "{'ReturnValues':'INVALID'}").getMessage());
   }
 
+  /**
+   * UpdateItem's statement is charged against the 400 KB limit besides the finished item, before
+   * the condition (paritysuite itemSizeBySurface, eu-west-2, 2026-08 to 10): 3, a SET 19 plus its
+   * path and value, so "SET b = :pad" may write a value of 409,600 - 23 bytes and no more, whatever
+   * the key. PartiQL's UPDATE and AttributeUpdates size only the finished item.
+   */
+  @Test
+  void updateItemChargesItsStatement() {
+    String update = "{'TableName':'hash','Key':{'pk':{'S':'%s'}},'UpdateExpression':'SET b = :pad',"
+        + "'ExpressionAttributeValues':{':pad':{'S':'%s'}}%s}";
+    int ceiling = 400 * 1024 - 3 - 19 - 1;
+    t.call("UpdateItem", String.format(update, "k", "x".repeat(ceiling), ""));
+    assertEquals("Item size to update has exceeded the maximum allowed size",
+        t.fail("UpdateItem", String.format(update, "k2", "x".repeat(ceiling + 1), "")).getMessage());
+    // before the condition: a failing condition does not hide it
+    assertEquals("Item size to update has exceeded the maximum allowed size", t.fail("UpdateItem",
+        String.format(update, "k3", "x".repeat(ceiling + 1), ",'ConditionExpression':'attribute_exists(nope)'"))
+        .getMessage());
+    // each clause kind has its cost: a path operand 1 + 14 + its name, if_not_exists 39 plus its operands
+    String two = "{'TableName':'hash','Key':{'pk':{'S':'%s'}},'UpdateExpression':'SET b = :pad, c = if_not_exists(c,"
+        + " :v)','ExpressionAttributeValues':{':pad':{'S':'%s'},':v':{'S':'vv'}}}";
+    int withIne = ceiling - (19 + 1 + 39 + (1 + 14 + 1) + 2);
+    t.call("UpdateItem", String.format(two, "k4", "x".repeat(withIne)));
+    assertEquals(ErrorCode.VALIDATION, t.fail("UpdateItem", String.format(two, "k5", "x".repeat(withIne + 1))).code());
+    // PartiQL's UPDATE is not charged for its statement (paritysuite, partiql-update-size-exclusion)
+    t.call("PutItem", "{'TableName':'hash','Item':{'pk':{'S':'k6'}}}");
+    t.call("ExecuteStatement", "{'Statement':'UPDATE hash SET b = ? WHERE pk = ?','Parameters':[{'S':'"
+        + "x".repeat(ceiling + 1) + "'},{'S':'k6'}]}");
+    // AttributeUpdates sizes the finished item only
+    t.call("UpdateItem", "{'TableName':'hash','Key':{'pk':{'S':'k'}},'AttributeUpdates':{'b':{'Action':'PUT','Value':"
+        + "{'S':'" + "x".repeat(400 * 1024 - 3 - 1) + "'}}}}");
+  }
+
   @Test
   void withTheKeyPresentABadTableNameIsReportedAloneThenTheEnums() {
     // nubo-db/dynamodb-conformance validation ordering of PutItem, UpdateItem and DeleteItem (2026-06) and
