@@ -218,19 +218,28 @@ public final class SecondaryIndex {
     if (typeError != null) {
       throw ApiException.validation(typeError);
     }
+    checkNotEmpty(v, name, def.name(), update);
+  }
+
+  /**
+   * Refuses an empty string or binary written to a key of an index (secondary or vector), with
+   * DynamoDB's texts; {@code update} selects the update-expression wording, which names neither.
+   */
+  static void checkNotEmpty(AttributeValue v, String indexName, String keyName, boolean update) {
     boolean empty = (v instanceof AttributeValue.S s && s.value().isEmpty())
         || (v instanceof AttributeValue.B b && b.value().length() == 0);
-    if (empty) {
-      String kind = v instanceof AttributeValue.S ? "string" : "binary";
-      if (update) {
-        throw ApiException.validation("One or more parameter values are not valid. The update expression attempted"
-            + " to update a secondary index key to a value that is not supported. The AttributeValue for a key"
-            + " attribute cannot contain an empty " + kind + " value.");
-      }
-      throw ApiException.validation("One or more parameter values are not valid. A value specified for a secondary"
-          + " index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-          + kind + " value. IndexName: " + name + ", IndexKey: " + def.name());
+    if (!empty) {
+      return;
     }
+    String kind = v instanceof AttributeValue.S ? "string" : "binary";
+    if (update) {
+      throw ApiException.validation("One or more parameter values are not valid. The update expression attempted"
+          + " to update a secondary index key to a value that is not supported. The AttributeValue for a key"
+          + " attribute cannot contain an empty " + kind + " value.");
+    }
+    throw ApiException.validation("One or more parameter values are not valid. A value specified for a secondary"
+        + " index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+        + kind + " value. IndexName: " + indexName + ", IndexKey: " + keyName);
   }
 
   /** The entry key of an item in this index, or null when the item is not in it. */

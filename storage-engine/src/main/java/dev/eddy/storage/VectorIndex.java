@@ -34,6 +34,11 @@ public final class VectorIndex {
   /** The largest magnitude of a 32-bit float, the bound of every vector element. */
   private static final BigDecimal F32_MAX = new BigDecimal(Float.toString(Float.MAX_VALUE));
 
+  /** True when a number is within a 32-bit float's range, as every vector element must be. */
+  public static boolean fitsFloat(BigDecimal n) {
+    return n.abs().compareTo(F32_MAX) <= 0;
+  }
+
   /** A lifecycle phase. */
   public enum Phase { ALLOCATING, BACKFILLING, ACTIVE }
 
@@ -166,14 +171,17 @@ public final class VectorIndex {
         return null; // written before the index existed, beyond a float's range: left out, as a backfill does
       }
     }
+    return hasHash(schemaValues) ? v : null;
+  }
+
+  /** True when the search schema has no HASH element, or {@code values} hold it with its type. */
+  private boolean hasHash(Map<String, AttributeValue> values) {
     SchemaElement hash = hash();
-    if (hash != null) {
-      AttributeValue h = schemaValues.get(hash.name());
-      if (h == null || !h.type().equals(hash.type())) {
-        return null;
-      }
+    if (hash == null) {
+      return true;
     }
-    return v;
+    AttributeValue h = values.get(hash.name());
+    return h != null && h.type().equals(hash.type());
   }
 
   /**
@@ -184,12 +192,8 @@ public final class VectorIndex {
     if (!(item.get(attribute) instanceof AttributeValue.L list) || list.values().size() != dimensions) {
       return null;
     }
-    SchemaElement hash = hash();
-    if (hash != null) {
-      AttributeValue h = item.get(hash.name());
-      if (h == null || !h.type().equals(hash.type())) {
-        return null;
-      }
+    if (!hasHash(item)) {
+      return null;
     }
     float[] out = new float[dimensions];
     for (int i = 0; i < dimensions; i++) {
@@ -271,7 +275,7 @@ public final class VectorIndex {
           throw invalid("Invalid type for parameter " + attribute + "[" + i + "], Expected: 32-bit floating point"
               + " number, Actual: " + e.type() + ". IndexName: " + name);
         }
-        if (n.value().abs().compareTo(F32_MAX) > 0) {
+        if (!fitsFloat(n.value())) {
           throw invalid("Invalid value for parameter " + attribute + "[" + i + "], Value: " + n.value() + " is outside"
               + " valid range [-3.4028235E38, 3.4028235E38]. IndexName: " + name);
         }
@@ -290,18 +294,8 @@ public final class VectorIndex {
         throw invalid("Attribute '" + e.name() + "' type mismatch. Expected: " + e.type() + ", Actual: " + s.type()
             + ". IndexName: " + name);
       }
-      boolean empty = s instanceof AttributeValue.S str && str.value().isEmpty()
-          || s instanceof AttributeValue.B b && b.value().length() == 0;
-      if (e.isHash() && empty) {
-        String kind = s instanceof AttributeValue.S ? "string" : "binary";
-        if (update) {
-          throw ApiException.validation("One or more parameter values are not valid. The update expression attempted"
-              + " to update a secondary index key to a value that is not supported. The AttributeValue for a key"
-              + " attribute cannot contain an empty " + kind + " value.");
-        }
-        throw ApiException.validation("One or more parameter values are not valid. A value specified for a secondary"
-            + " index key is not supported. The AttributeValue for a key attribute cannot contain an empty " + kind
-            + " value. IndexName: " + name + ", IndexKey: " + e.name());
+      if (e.isHash()) {
+        SecondaryIndex.checkNotEmpty(s, name, e.name(), update);
       }
     }
   }

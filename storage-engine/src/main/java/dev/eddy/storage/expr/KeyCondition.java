@@ -62,16 +62,6 @@ public final class KeyCondition {
     this.sort = sort;
   }
 
-  /** The (first) partition key attribute's name. */
-  public String partitionKeyName() {
-    return partitionKeys.get(0);
-  }
-
-  /** The (first) partition key attribute's value. */
-  public AttributeValue partitionKeyValue() {
-    return partitionValues.get(0);
-  }
-
   /** The partition key values, one per partition key attribute in key schema order. */
   public List<AttributeValue> partitionValues() {
     return partitionValues;

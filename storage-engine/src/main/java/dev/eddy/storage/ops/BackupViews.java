@@ -9,7 +9,6 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
-import java.math.BigDecimal;
 
 /** What the backup operations answer: BackupDetails, BackupDescription and BackupSummary from a backup's record. */
 final class BackupViews {
@@ -39,10 +38,6 @@ final class BackupViews {
     v.length(arn, "backupArn", 37, 1024);
   }
 
-  static BigDecimal seconds(long millis) {
-    return BigDecimal.valueOf(millis).movePointLeft(3);
-  }
-
   static ObjectNode details(ObjectNode record, String status) {
     ObjectNode d = Json.object();
     d.put("BackupArn", record.path("arn").asText());
@@ -50,7 +45,7 @@ final class BackupViews {
     d.put("BackupSizeBytes", record.path("size").asLong());
     d.put("BackupStatus", status);
     d.put("BackupType", "USER");
-    d.put("BackupCreationDateTime", seconds(record.path("created").asLong()));
+    d.put("BackupCreationDateTime", TableDescriptions.seconds(record.path("created").asLong()));
     return d;
   }
 
@@ -106,7 +101,7 @@ final class BackupViews {
     s.put("TableArn", t.path("TableArn").asText());
     s.put("BackupArn", record.path("arn").asText());
     s.put("BackupName", record.path("name").asText());
-    s.put("BackupCreationDateTime", seconds(record.path("created").asLong()));
+    s.put("BackupCreationDateTime", TableDescriptions.seconds(record.path("created").asLong()));
     s.put("BackupStatus", "AVAILABLE");
     s.put("BackupType", "USER");
     s.put("BackupSizeBytes", record.path("size").asLong());

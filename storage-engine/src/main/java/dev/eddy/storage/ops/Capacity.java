@@ -107,22 +107,20 @@ final class Capacity {
    * and a put.
    */
   static Units writes(Table table, Map<String, AttributeValue> old, Map<String, AttributeValue> next) {
-    return writes(table, old, next,
-        Math.max(old == null ? 0 : AttributeValues.itemSize(old), next == null ? 0 : AttributeValues.itemSize(next)));
+    return writes(table, old, next, old == null ? 0 : AttributeValues.itemSize(old),
+        next == null ? 0 : AttributeValues.itemSize(next));
   }
 
   /** As {@link #writes(Table, Map, Map)} for a committed change, whose sizes it already knows. */
   static Units writes(Table table, ItemChange change) {
-    return writes(table, change.oldItem(), change.newItem(), Math.max(change.oldSize(), change.newSize()));
+    return writes(table, change.oldItem(), change.newItem(), change.oldSize(), change.newSize());
   }
 
-  private static Units writes(Table table, Map<String, AttributeValue> old, Map<String, AttributeValue> next, long size) {
+  private static Units writes(Table table, Map<String, AttributeValue> old, Map<String, AttributeValue> next,
+      long oldSize, long newSize) {
     List<VectorIndex> vectors = table.vectorIndexes();
-    if (!vectors.isEmpty()) {
-      // an indexed vector is billed at 4 bytes a dimension, whatever its numbers
-      size = Math.max(old == null ? 0 : VectorIndex.billedSize(old, AttributeValues.itemSize(old), vectors),
-          next == null ? 0 : VectorIndex.billedSize(next, AttributeValues.itemSize(next), vectors));
-    }
+    // an indexed vector is billed at 4 bytes a dimension, whatever its numbers
+    long size = Math.max(VectorIndex.billedSize(old, oldSize, vectors), VectorIndex.billedSize(next, newSize, vectors));
     Units u = new Units(table.name(), writeUnits(size));
     for (VectorIndex index : vectors) {
       Map<String, AttributeValue> was = index.view(old, table.keySchema());

@@ -7,7 +7,6 @@ import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
-import java.math.BigDecimal;
 
 /**
  * Point-in-time recovery settings, kept in the description as "_PointInTimeRecovery" {Enabled,
@@ -43,12 +42,8 @@ final class ContinuousBackups {
     int days = pitr.path("RecoveryPeriodInDays").asInt(DEFAULT_DAYS);
     p.put("PointInTimeRecoveryStatus", "ENABLED");
     p.put("RecoveryPeriodInDays", days);
-    p.put("EarliestRestorableDateTime", seconds(Math.max(since, nowMillis - days * 86_400_000L)));
-    p.put("LatestRestorableDateTime", seconds(Math.max(since, nowMillis - 300_000L)));
+    p.put("EarliestRestorableDateTime", TableDescriptions.seconds(Math.max(since, nowMillis - days * 86_400_000L)));
+    p.put("LatestRestorableDateTime", TableDescriptions.seconds(Math.max(since, nowMillis - 300_000L)));
     return response;
-  }
-
-  private static BigDecimal seconds(long millis) {
-    return BigDecimal.valueOf(millis).movePointLeft(3);
   }
 }

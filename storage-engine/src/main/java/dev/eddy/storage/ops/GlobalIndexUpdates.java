@@ -80,19 +80,12 @@ final class GlobalIndexUpdates {
   /** Applies the updates to a private copy of the description (inside Catalog.update). */
   void applyTo(ObjectNode d, Table current, String tableArn) {
     if (creates.size() + deletes.size() > 1) {
-      throw ApiException.limitExceeded(
-          "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+      throw IndexDefinitions.onlineIndexLimit();
     }
     boolean payPerRequest = d.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED")
         .equals("PAY_PER_REQUEST");
-    if (!creates.isEmpty() || !deletes.isEmpty()) {
-      for (JsonNode g : d.path("GlobalSecondaryIndexes")) {
-        String status = g.path("IndexStatus").asText("ACTIVE");
-        if (!status.equals("ACTIVE")) {
-          throw ApiException.limitExceeded(
-              "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
-        }
-      }
+    if ((!creates.isEmpty() || !deletes.isEmpty()) && IndexDefinitions.gsiActionInFlight(d)) {
+      throw IndexDefinitions.onlineIndexLimit();
     }
     for (JsonNode c : creates) {
       create(d, c, payPerRequest, tableArn);

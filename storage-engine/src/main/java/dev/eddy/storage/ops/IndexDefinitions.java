@@ -162,6 +162,22 @@ final class IndexDefinitions {
     }
   }
 
+  /** DynamoDB's refusal of a second online index action (GSI or vector index) on one table. */
+  static ApiException onlineIndexLimit() {
+    return ApiException.limitExceeded(
+        "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+  }
+
+  /** True while a GSI of the description is not ACTIVE (being created, backfilled or changed). */
+  static boolean gsiActionInFlight(ObjectNode d) {
+    for (JsonNode g : d.path("GlobalSecondaryIndexes")) {
+      if (!g.path("IndexStatus").asText("ACTIVE").equals("ACTIVE")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** GSI key limits: up to 4 partition key and 4 sort key attributes (multi-attribute keys). */
   static final int MAX_GSI_HASH_KEYS = 4;
   static final int MAX_GSI_RANGE_KEYS = 4;

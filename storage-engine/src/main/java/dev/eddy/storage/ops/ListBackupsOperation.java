@@ -50,8 +50,8 @@ public final class ListBackupsOperation implements Operation {
         .filter(b -> type == null || type.equals("USER") || type.equals("ALL"))
         .filter(b -> tableName == null || b.path("table").path("TableName").asText().equals(tableName)
             || b.path("table").path("TableArn").asText().equals(tableArn))
-        .filter(b -> lower == null || BackupViews.seconds(b.path("created").asLong()).compareTo(lower) >= 0)
-        .filter(b -> upper == null || BackupViews.seconds(b.path("created").asLong()).compareTo(upper) < 0)
+        .filter(b -> lower == null || TableDescriptions.seconds(b.path("created").asLong()).compareTo(lower) >= 0)
+        .filter(b -> upper == null || TableDescriptions.seconds(b.path("created").asLong()).compareTo(upper) < 0)
         .sorted(Comparator.<ObjectNode>comparingLong(b -> b.path("created").asLong())
             .thenComparing(b -> b.path("arn").asText()))
         .toList();

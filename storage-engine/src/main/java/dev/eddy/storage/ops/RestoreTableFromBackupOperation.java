@@ -110,7 +110,7 @@ public final class RestoreTableFromBackupOperation implements Operation {
     ObjectNode summary = d.putObject("RestoreSummary");
     summary.put("SourceBackupArn", record.path("arn").asText());
     summary.put("SourceTableArn", sourceArn);
-    summary.put("RestoreDateTime", BackupViews.seconds(record.path("created").asLong()));
+    summary.put("RestoreDateTime", TableDescriptions.seconds(record.path("created").asLong()));
     summary.put("RestoreInProgress", false);
     return d;
   }

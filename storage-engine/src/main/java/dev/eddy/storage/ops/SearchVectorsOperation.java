@@ -12,6 +12,8 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.api.ValueLayer;
 import dev.eddy.storage.ItemCodec;
+import dev.eddy.storage.KeyDef;
+import dev.eddy.storage.KeySchema;
 import dev.eddy.storage.KvStore;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
@@ -38,7 +40,6 @@ import java.util.Set;
  */
 public final class SearchVectorsOperation implements Operation {
   static final int MAX_TOP_K = 100;
-  private static final BigDecimal F32_MAX = new BigDecimal(Float.toString(Float.MAX_VALUE));
   private final StorageEngine engine;
 
   public SearchVectorsOperation(StorageEngine engine) {
@@ -143,7 +144,7 @@ public final class SearchVectorsOperation implements Operation {
       } catch (ApiException e) {
         a = null;
       }
-      if (!(a instanceof AttributeValue.N n) || n.value().abs().compareTo(F32_MAX) > 0) {
+      if (!(a instanceof AttributeValue.N n) || !VectorIndex.fitsFloat(n.value())) {
         throw ApiException.validation("Search vector contains invalid values. All values in the search vector must be"
             + " a 32-bit floating-point number attribute");
       }
@@ -186,11 +187,8 @@ public final class SearchVectorsOperation implements Operation {
         throw ApiException.validation("Type of '" + s.name() + "' attribute in SearchConditionExpression ("
             + value.type() + ") does not match type in search schema (" + s.type() + ")");
       }
-      if (s.isHash() && (value instanceof AttributeValue.S str && str.value().isEmpty()
-          || value instanceof AttributeValue.B b && b.value().length() == 0)) {
-        String kind = value instanceof AttributeValue.S ? "string" : "binary";
-        throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a key"
-            + " attribute cannot contain an empty " + kind + " value. Key: " + s.name());
+      if (s.isHash()) {
+        KeySchema.checkConditionValue(new KeyDef(s.name(), s.type()), value);
       }
     }
     return out;

@@ -39,6 +39,11 @@ final class TableDescriptions {
 
   /** Epoch seconds with millisecond fraction, as the service sends timestamps. */
   static BigDecimal now(Clock clock) {
-    return BigDecimal.valueOf(clock.millis()).movePointLeft(3);
+    return seconds(clock.millis());
+  }
+
+  /** Epoch millis as the service sends a timestamp: seconds with a millisecond fraction. */
+  static BigDecimal seconds(long millis) {
+    return BigDecimal.valueOf(millis).movePointLeft(3);
   }
 }

@@ -137,8 +137,7 @@ public final class UpdateTableOperation implements Operation {
       // one online index action per table, GSI and vector indexes alike
       if (indexUpdates != null && indexUpdates.changesIndexes() && (vectorUpdates != null && vectorUpdates.changesIndexes()
           || VectorIndexDefinitions.creating(current, engine.config().clock().millis()))) {
-        throw ApiException.limitExceeded("Subscriber limit exceeded: Only 1 online index can be created or deleted"
-            + " simultaneously per table");
+        throw IndexDefinitions.onlineIndexLimit();
       }
       if (indexUpdates != null) {
         indexUpdates.applyTo(d, current, current.arn());

@@ -299,7 +299,7 @@ final class VectorIndexDefinitions {
     /** Applies the updates to a private copy of the description (inside Catalog.update). */
     void applyTo(ObjectNode d, Table current, long nowMillis) {
       if (creates.size() + deletes.size() > 1) {
-        throw limit();
+        throw IndexDefinitions.onlineIndexLimit();
       }
       boolean payPerRequest = d.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED")
           .equals("PAY_PER_REQUEST");
@@ -336,8 +336,8 @@ final class VectorIndexDefinitions {
         if (current.index(name) != null || current.vectorIndex(name) != null) {
           throw ApiException.invalidParameter("Attempting to create an index which already exists");
         }
-        if (creating(current, nowMillis) || gsiCreating(d)) {
-          throw limit();
+        if (creating(current, nowMillis) || IndexDefinitions.gsiActionInFlight(d)) {
+          throw IndexDefinitions.onlineIndexLimit();
         }
         if (list.size() >= MAX_VECTOR_INDEXES) {
           throw ApiException.limitExceeded("Subscriber limit exceeded: Number of vector secondary indexes exceeds"
@@ -397,20 +397,6 @@ final class VectorIndexDefinitions {
         }
       }
       return null;
-    }
-
-    private static boolean gsiCreating(ObjectNode d) {
-      for (JsonNode g : d.path("GlobalSecondaryIndexes")) {
-        if (g.path("IndexStatus").asText("ACTIVE").equals("CREATING")) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static ApiException limit() {
-      return ApiException.limitExceeded("Subscriber limit exceeded: Only 1 online index can be created or deleted"
-          + " simultaneously per table");
     }
 
     boolean changesIndexes() {

@@ -19,8 +19,7 @@ class KeyConditionTest {
   @Test
   void partitionKeyOnly() {
     KeyCondition k = KeyCondition.parse("pk = :p", values(":p", s("p")), "pk", "sk");
-    assertEquals("pk", k.partitionKeyName());
-    assertEquals(s("p"), k.partitionKeyValue());
+        assertEquals(s("p"), k.partitionValues().get(0));
     assertNull(k.sortKeyCondition());
     assertTrue(k.test(item("pk", s("p"), "sk", s("zzz"))));
     assertFalse(k.test(item("pk", s("q"))));

@@ -109,7 +109,7 @@ class LegacyTest {
   void keyConditions() {
     KeyCondition k = Legacy.keyConditions(map("pk", new Condition("EQ", List.of(s("p"))),
         "sk", new Condition("BETWEEN", List.of(n(1), n(3)))), "pk", "sk");
-    assertEquals(s("p"), k.partitionKeyValue());
+    assertEquals(s("p"), k.partitionValues().get(0));
     assertEquals(KeyCondition.Operator.BETWEEN, k.sortKeyCondition().operator());
     assertNull(Legacy.keyConditions(map("pk", new Condition("EQ", List.of(s("p")))), "pk", "sk").sortKeyCondition());
     fails("Query condition missed key schema element: pk",

@@ -84,8 +84,8 @@ class ParseCacheTest {
     String text = "pk = :p AND sk BETWEEN :lo AND :hi";
     KeyCondition one = KeyCondition.parse(text, values(":p", s("a"), ":lo", n(1), ":hi", n(2)), "pk", "sk");
     KeyCondition two = KeyCondition.parse(text, values(":p", s("b"), ":lo", n(3), ":hi", n(4)), "pk", "sk");
-    assertEquals(s("a"), one.partitionKeyValue());
-    assertEquals(s("b"), two.partitionKeyValue());
+    assertEquals(s("a"), one.partitionValues().get(0));
+    assertEquals(s("b"), two.partitionValues().get(0));
     assertEquals(List.of(n(1), n(2)), one.sortKeyCondition().values());
     assertEquals(List.of(n(3), n(4)), two.sortKeyCondition().values());
   }
