@@ -113,26 +113,50 @@ public final class Backups {
     long id = record.path("id").asLong();
     byte[] lower = Table.longBytes(id);
     byte[] upper = Table.longBytes(id + 1);
-    List<ItemChange> chunk = new ArrayList<>(CHUNK);
+    Filler filler = new Filler(items, target);
     try (KvStore.Cursor c = store.cursor(KvStore.Space.ITEMS, lower, upper)) {
       for (c.seek(lower); c.valid() && java.util.Arrays.compareUnsigned(c.key(), upper) < 0; c.next()) {
-        Map<String, AttributeValue> item = ItemCodec.decode(c.value());
-        Map<String, AttributeValue> keys = target.keySchema().keyOf(item);
-        chunk.add(new ItemChange(target, target.rowKey(keys), keys, null, item, ItemChange.Origin.USER));
-        if (chunk.size() == CHUNK) {
-          commit(chunk);
-          chunk = new ArrayList<>(CHUNK);
-        }
+        filler.add(c.value());
       }
     }
-    if (!chunk.isEmpty()) {
-      commit(chunk);
-    }
+    filler.finish();
   }
 
-  private void commit(List<ItemChange> changes) {
-    byte[][] rows = changes.stream().map(ItemChange::rowKey).toArray(byte[][]::new);
-    items.locked(() -> items.commit(changes), rows);
+  /**
+   * Writes stored items into a new table (same key schema as their source) in chunks, through
+   * {@link Items#commit}, so its indexes and counters are built as for any write.
+   */
+  static final class Filler {
+    private final Items items;
+    private final Table target;
+    private List<ItemChange> chunk = new ArrayList<>(CHUNK);
+
+    Filler(Items items, Table target) {
+      this.items = items;
+      this.target = target;
+    }
+
+    void add(byte[] stored) {
+      Map<String, AttributeValue> item = ItemCodec.decode(stored);
+      Map<String, AttributeValue> keys = target.keySchema().keyOf(item);
+      chunk.add(new ItemChange(target, target.rowKey(keys), keys, null, item, ItemChange.Origin.USER));
+      if (chunk.size() == CHUNK) {
+        commit();
+      }
+    }
+
+    void finish() {
+      if (!chunk.isEmpty()) {
+        commit();
+      }
+    }
+
+    private void commit() {
+      List<ItemChange> changes = chunk;
+      chunk = new ArrayList<>(CHUNK);
+      byte[][] rows = changes.stream().map(ItemChange::rowKey).toArray(byte[][]::new);
+      items.locked(() -> items.commit(changes), rows);
+    }
   }
 
   private static ObjectNode parse(byte[] v) {

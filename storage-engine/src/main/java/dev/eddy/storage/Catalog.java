@@ -94,7 +94,7 @@ public final class Catalog {
    * A fresh id from the tables' id sequence, for data kept outside any table (a backup's rows):
    * ids are never reused, so a range delete of a table never reaches it.
    */
-  synchronized long allocateId() {
+  public synchronized long allocateId() {
     long id = nextId++;
     try (KvStore.Batch batch = store.batch()) {
       batch.put(KvStore.Space.META, NEXT_ID, counter(nextId));
@@ -152,6 +152,7 @@ public final class Catalog {
     byte[] to = Table.longBytes(table.id() + 1);
     store.deleteRange(KvStore.Space.ITEMS, from, to);
     store.deleteRange(KvStore.Space.INDEXES, from, to);
+    PointInTimeRecovery.drop(store, table.historyId());
     return table;
   }
 

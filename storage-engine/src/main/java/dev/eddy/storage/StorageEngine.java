@@ -12,6 +12,7 @@ public final class StorageEngine implements AutoCloseable {
   private final Catalog catalog;
   private final Items items;
   private final Backups backups;
+  private final PointInTimeRecovery pointInTimeRecovery;
   private final IndexMaintenance indexes;
   private final DeleteCompactor compactor;
 
@@ -27,6 +28,8 @@ public final class StorageEngine implements AutoCloseable {
     this.indexes = new IndexMaintenance(store, catalog, items);
     this.backups = new Backups(store, catalog, items);
     items.addHook(indexes);
+    this.pointInTimeRecovery = new PointInTimeRecovery(store, items, config.clock());
+    items.addHook(pointInTimeRecovery);
     this.compactor = new DeleteCompactor(store, COMPACT_AFTER_DELETES);
     items.addCommitListener(compactor);
     indexes.resumePending();
@@ -74,6 +77,11 @@ public final class StorageEngine implements AutoCloseable {
   /** On-demand backups: copies of tables' items, and their restore. */
   public Backups backups() {
     return backups;
+  }
+
+  /** Point-in-time recovery: the change history of the tables that have it on, and restores. */
+  public PointInTimeRecovery pointInTimeRecovery() {
+    return pointInTimeRecovery;
   }
 
   /** Secondary index maintenance: counters, backfill of new GSIs. */

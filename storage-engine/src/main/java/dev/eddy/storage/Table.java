@@ -24,6 +24,7 @@ public final class Table {
   private final List<SecondaryIndex> indexes;
   private final List<SecondaryIndex> indexesByName;
   private final List<VectorIndex> vectorIndexes;
+  private final long historyId;
 
   Table(long id, ObjectNode description) {
     this.id = id;
@@ -35,6 +36,7 @@ public final class Table {
     this.indexesByName = indexes.stream().sorted(java.util.Comparator.comparing(SecondaryIndex::name)).toList();
     this.vectorIndexes = VectorIndex.allOf(description).stream()
         .sorted(java.util.Comparator.comparing(VectorIndex::name)).toList();
+    this.historyId = description.path(PointInTimeRecovery.FIELD).path(PointInTimeRecovery.HISTORY_ID).asLong(0);
   }
 
   /** Reads a KeySchema + AttributeDefinitions pair of a description (table or index). */
@@ -166,6 +168,14 @@ public final class Table {
   /** The ARN of the latest stream (enabled or not), or null. */
   public String latestStreamArn() {
     return description.path("LatestStreamArn").asText(null);
+  }
+
+  /**
+   * The id under which point-in-time recovery keeps this table's change history (see
+   * {@link PointInTimeRecovery}); 0 while recovery is off.
+   */
+  public long historyId() {
+    return historyId;
   }
 
   /** The 8-byte prefix of all of this table's item rows. */

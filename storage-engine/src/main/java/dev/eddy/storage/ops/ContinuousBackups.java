@@ -5,17 +5,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
+import dev.eddy.storage.PointInTimeRecovery;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 
 /**
  * Point-in-time recovery settings, kept in the description as "_PointInTimeRecovery" {Enabled,
- * EnabledAt (epoch millis), RecoveryPeriodInDays}. Eddy keeps no history, so restores are not
- * offered; the description reports the window DynamoDB would.
+ * EnabledAt (epoch millis), RecoveryPeriodInDays, HistoryId} (see {@link PointInTimeRecovery}).
+ * The restorable window is DynamoDB's: from when recovery was turned on, or the recovery period
+ * back, to five minutes ago.
  */
 final class ContinuousBackups {
-  static final String FIELD = "_PointInTimeRecovery";
+  static final String FIELD = PointInTimeRecovery.FIELD;
   static final int DEFAULT_DAYS = 35;
+  /** How far behind the present the latest restorable time is. */
+  private static final long LATEST_LAG_MILLIS = 300_000L;
+
+  /** The restorable window of a table with recovery on, in epoch millis. */
+  record Window(long earliest, long latest) {}
 
   private ContinuousBackups() {}
 
@@ -38,12 +45,19 @@ final class ContinuousBackups {
       p.put("PointInTimeRecoveryStatus", "DISABLED");
       return response;
     }
+    Window w = window(table, nowMillis);
+    p.put("PointInTimeRecoveryStatus", "ENABLED");
+    p.put("RecoveryPeriodInDays", pitr.path("RecoveryPeriodInDays").asInt(DEFAULT_DAYS));
+    p.put("EarliestRestorableDateTime", TableDescriptions.seconds(w.earliest()));
+    p.put("LatestRestorableDateTime", TableDescriptions.seconds(w.latest()));
+    return response;
+  }
+
+  /** The table's restorable window now (recovery must be on). */
+  static Window window(Table table, long nowMillis) {
+    JsonNode pitr = table.description().path(FIELD);
     long since = pitr.path("EnabledAt").asLong();
     int days = pitr.path("RecoveryPeriodInDays").asInt(DEFAULT_DAYS);
-    p.put("PointInTimeRecoveryStatus", "ENABLED");
-    p.put("RecoveryPeriodInDays", days);
-    p.put("EarliestRestorableDateTime", TableDescriptions.seconds(Math.max(since, nowMillis - days * 86_400_000L)));
-    p.put("LatestRestorableDateTime", TableDescriptions.seconds(Math.max(since, nowMillis - 300_000L)));
-    return response;
+    return new Window(Math.max(since, nowMillis - days * 86_400_000L), Math.max(since, nowMillis - LATEST_LAG_MILLIS));
   }
 }

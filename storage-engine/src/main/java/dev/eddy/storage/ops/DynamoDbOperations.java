@@ -56,7 +56,8 @@ public final class DynamoDbOperations {
       "CreateBackup",
       "DescribeBackup",
       "DeleteBackup",
-      "RestoreTableFromBackup");
+      "RestoreTableFromBackup",
+      "RestoreTableToPointInTime");
 
   /**
    * Name to handler. Each handler is made on its operation's first call, so a start loads only
@@ -116,6 +117,7 @@ public final class DynamoDbOperations {
       case "DescribeBackup" -> new DescribeBackupOperation(engine);
       case "DeleteBackup" -> new DeleteBackupOperation(engine);
       case "RestoreTableFromBackup" -> new RestoreTableFromBackupOperation(engine);
+      case "RestoreTableToPointInTime" -> new RestoreTableToPointInTimeOperation(engine);
       default -> throw new IllegalArgumentException("no operation " + name);
     };
   }

@@ -7,12 +7,14 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
+import dev.eddy.storage.PointInTimeRecovery;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 
 /**
  * UpdateContinuousBackups: turns point-in-time recovery on or off at once (synchronous and
- * idempotent, as in DynamoDB); re-enabling resets the window and the recovery period to 35 days.
+ * idempotent, as in DynamoDB). Turning it on starts the table's change history; turning it off
+ * drops it, and turning it on again starts afresh with the recovery period back at 35 days.
  */
 public final class UpdateContinuousBackupsOperation implements Operation {
   private final StorageEngine engine;
@@ -41,6 +43,9 @@ public final class UpdateContinuousBackupsOperation implements Operation {
     }
     long now = engine.config().clock().millis();
     Table table = ContinuousBackups.table(engine, tableName);
+    long before = table.historyId();
+    // a new history when recovery is turned on (an id is cheap: one is wasted if it already was)
+    long historyId = enabled && before == 0 ? engine.catalog().allocateId() : before;
     table = engine.catalog().update(table.name(), d -> {
       JsonNode current = d.path(ContinuousBackups.FIELD);
       boolean wasEnabled = current.path("Enabled").asBoolean(false);
@@ -54,9 +59,16 @@ public final class UpdateContinuousBackupsOperation implements Operation {
       p.put("RecoveryPeriodInDays", days != null ? days.intValue()
           : wasEnabled ? current.path("RecoveryPeriodInDays").asInt(ContinuousBackups.DEFAULT_DAYS)
           : ContinuousBackups.DEFAULT_DAYS);
+      p.put(PointInTimeRecovery.HISTORY_ID, wasEnabled && current.has(PointInTimeRecovery.HISTORY_ID)
+          ? current.path(PointInTimeRecovery.HISTORY_ID).asLong() : historyId);
       d.set(ContinuousBackups.FIELD, p);
       return d;
     });
+    if (!enabled) {
+      PointInTimeRecovery.drop(engine.store(), before); // DynamoDB discards the history with the setting
+    } else {
+      engine.pointInTimeRecovery().prune(table, ContinuousBackups.window(table, now).earliest());
+    }
     return ContinuousBackups.describe(table, now);
   }
 }

@@ -13,7 +13,7 @@ class DynamoDbOperationsTest {
   @Test
   void everyNamedOperationIsMadeOnItsFirstCall() {
     try (OpsTestSupport t = new OpsTestSupport()) {
-      assertEquals(44, t.ops.size());
+      assertEquals(45, t.ops.size());
       for (var e : t.ops.entrySet()) {
         Operation op = e.getValue();
         try {

@@ -1,0 +1,183 @@
+package dev.eddy.storage.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.api.ErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** RestoreTableToPointInTime from the change history that point-in-time recovery keeps. */
+class PointInTimeRestoreTest {
+  private static final long T0 = 1_700_000_000_000L;
+  private final MiscOpsFixture t = new MiscOpsFixture(Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC));
+
+  @AfterEach
+  void close() {
+    t.close();
+  }
+
+  /** Table src (pk S, sk N) with a GSI on g, recovery on at T0, and 10 items written at T0. */
+  private void source() {
+    t.call("CreateTable", "{'TableName':'src','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':"
+        + "'sk','KeyType':'RANGE'}],'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+        + "{'AttributeName':'sk','AttributeType':'N'},{'AttributeName':'g','AttributeType':'S'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':"
+        + "[{'AttributeName':'g','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'}}]}");
+    t.call("UpdateContinuousBackups", "{'TableName':'src','PointInTimeRecoverySpecification':"
+        + "{'PointInTimeRecoveryEnabled':true}}");
+    for (int i = 0; i < 10; i++) {
+      put("p" + (i % 2), i, "v0");
+    }
+  }
+
+  private void put(String pk, int sk, String v) {
+    t.call("PutItem", "{'TableName':'src','Item':{'pk':{'S':'" + pk + "'},'sk':{'N':'" + sk + "'},'g':{'S':'G'},"
+        + "'v':{'S':'" + v + "'}}}");
+  }
+
+  private JsonNode get(String table, String pk, int sk) {
+    return t.call("GetItem", "{'TableName':'" + table + "','Key':{'pk':{'S':'" + pk + "'},'sk':{'N':'" + sk + "'}}}")
+        .path("Item");
+  }
+
+  private void advance(long seconds) {
+    t.clock.advance(Duration.ofSeconds(seconds));
+  }
+
+  private static String seconds(long millis) {
+    return java.math.BigDecimal.valueOf(millis, 3).toPlainString();
+  }
+
+  @Test
+  void aRestoreRebuildsTheTableAsItWasAtTheGivenTime() {
+    source();
+    advance(60);
+    put("p0", 0, "v1"); // T0+60: changed
+    t.call("DeleteItem", "{'TableName':'src','Key':{'pk':{'S':'p1'},'sk':{'N':'1'}}}"); // deleted
+    put("new", 1, "v1"); // created
+    advance(60);
+    put("p0", 0, "v2"); // T0+120: changed again
+    put("new", 1, "v2");
+    t.call("DeleteItem", "{'TableName':'src','Key':{'pk':{'S':'p0'},'sk':{'N':'2'}}}");
+    advance(600); // the latest restorable time is five minutes back
+
+    JsonNode restored = t.call("RestoreTableToPointInTime", "{'SourceTableName':'src','TargetTableName':'at30',"
+        + "'RestoreDateTime':" + seconds(T0 + 30_000) + "}").get("TableDescription");
+    assertEquals("CREATING", restored.get("TableStatus").asText());
+    assertTrue(restored.at("/RestoreSummary/RestoreInProgress").asBoolean());
+    assertEquals(t.arn("src"), restored.at("/RestoreSummary/SourceTableArn").asText());
+    assertEquals(T0 / 1000.0 + 30, restored.at("/RestoreSummary/RestoreDateTime").asDouble(), 0.001);
+    assertFalse(restored.at("/RestoreSummary").has("SourceBackupArn"));
+    assertEquals(10, t.call("DescribeTable", "{'TableName':'at30'}").at("/Table/ItemCount").asInt());
+    assertEquals("v0", get("at30", "p0", 0).at("/v/S").asText());
+    assertEquals("v0", get("at30", "p1", 1).at("/v/S").asText());
+    assertTrue(get("at30", "p0", 2).has("v"));
+    assertTrue(get("at30", "new", 1).isMissingNode());
+    assertEquals(10, t.call("Query", "{'TableName':'at30','IndexName':'byG','KeyConditionExpression':'g = :g',"
+        + "'ExpressionAttributeValues':{':g':{'S':'G'}}}").get("Count").asInt(), "the index is built too");
+
+    t.call("RestoreTableToPointInTime", "{'SourceTableArn':'" + t.arn("src") + "','TargetTableName':'at90',"
+        + "'RestoreDateTime':" + seconds(T0 + 90_000) + "}");
+    assertEquals("v1", get("at90", "p0", 0).at("/v/S").asText());
+    assertTrue(get("at90", "p1", 1).isMissingNode());
+    assertEquals("v1", get("at90", "new", 1).at("/v/S").asText());
+    assertTrue(get("at90", "p0", 2).has("v"));
+
+    t.call("RestoreTableToPointInTime", "{'SourceTableName':'src','TargetTableName':'latest',"
+        + "'UseLatestRestorableTime':true}");
+    assertEquals("v2", get("latest", "p0", 0).at("/v/S").asText());
+    assertTrue(get("latest", "p0", 2).isMissingNode());
+    assertEquals(9, t.call("DescribeTable", "{'TableName':'latest'}").at("/Table/ItemCount").asInt());
+    // the source is untouched, and a restored table keeps no recovery of its own
+    assertEquals("v2", get("src", "p0", 0).at("/v/S").asText());
+    assertEquals("DISABLED", t.call("DescribeContinuousBackups", "{'TableName':'latest'}")
+        .at("/ContinuousBackupsDescription/PointInTimeRecoveryDescription/PointInTimeRecoveryStatus").asText());
+  }
+
+  @Test
+  void theLatestRestorableTimeIsFiveMinutesBack() {
+    source();
+    advance(100);
+    put("p0", 0, "recent");
+    // recovery on for 100 s: the window is [T0, T0] until five minutes have passed
+    t.call("RestoreTableToPointInTime", "{'SourceTableName':'src','TargetTableName':'early',"
+        + "'UseLatestRestorableTime':true}");
+    assertEquals("v0", get("early", "p0", 0).at("/v/S").asText());
+    assertEquals(ErrorCode.INVALID_RESTORE_TIME, t.fail("RestoreTableToPointInTime", "{'SourceTableName':'src',"
+        + "'TargetTableName':'x01','RestoreDateTime':" + seconds(T0 + 100_000) + "}").code());
+    assertEquals(ErrorCode.INVALID_RESTORE_TIME, t.fail("RestoreTableToPointInTime", "{'SourceTableName':'src',"
+        + "'TargetTableName':'x01','RestoreDateTime':" + seconds(T0 - 1) + "}").code());
+    advance(300);
+    t.call("RestoreTableToPointInTime", "{'SourceTableName':'src','TargetTableName':'later',"
+        + "'UseLatestRestorableTime':true}");
+    assertEquals("recent", get("later", "p0", 0).at("/v/S").asText());
+  }
+
+  @Test
+  void refusals() {
+    source();
+    t.createTable("plain", true);
+    assertEquals(ErrorCode.POINT_IN_TIME_RECOVERY_UNAVAILABLE, t.fail("RestoreTableToPointInTime",
+        "{'SourceTableName':'plain','TargetTableName':'x01','UseLatestRestorableTime':true}").code());
+    assertEquals(ErrorCode.TABLE_NOT_FOUND, t.fail("RestoreTableToPointInTime",
+        "{'SourceTableName':'nope','TargetTableName':'x01','UseLatestRestorableTime':true}").code());
+    assertEquals(ErrorCode.TABLE_ALREADY_EXISTS, t.fail("RestoreTableToPointInTime",
+        "{'SourceTableName':'src','TargetTableName':'plain','UseLatestRestorableTime':true}").code());
+    assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableToPointInTime",
+        "{'SourceTableName':'src','TargetTableName':'x01'}").code(), "no time");
+    assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableToPointInTime", "{'SourceTableName':'src',"
+        + "'TargetTableName':'x01','UseLatestRestorableTime':true,'RestoreDateTime':" + seconds(T0) + "}").code());
+    assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableToPointInTime",
+        "{'TargetTableName':'x01','UseLatestRestorableTime':true}").code(), "no source");
+    assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableToPointInTime",
+        "{'SourceTableName':'src','TargetTableName':'x','UseLatestRestorableTime':true}").code(), "short name");
+    // turning recovery off drops the history; on again starts a new one
+    t.call("UpdateContinuousBackups", "{'TableName':'src','PointInTimeRecoverySpecification':"
+        + "{'PointInTimeRecoveryEnabled':false}}");
+    assertEquals(ErrorCode.POINT_IN_TIME_RECOVERY_UNAVAILABLE, t.fail("RestoreTableToPointInTime",
+        "{'SourceTableName':'src','TargetTableName':'x01','UseLatestRestorableTime':true}").code());
+    advance(10);
+    t.call("UpdateContinuousBackups", "{'TableName':'src','PointInTimeRecoverySpecification':"
+        + "{'PointInTimeRecoveryEnabled':true}}");
+    assertEquals(ErrorCode.INVALID_RESTORE_TIME, t.fail("RestoreTableToPointInTime",
+        "{'SourceTableName':'src','TargetTableName':'x01','RestoreDateTime':" + seconds(T0) + "}").code());
+  }
+
+  @Test
+  void theHistoryGoesWithItsTableAndOutsideTheRecoveryPeriod() {
+    source();
+    long historyId = t.engine.catalog().get("src").historyId();
+    assertTrue(historyId > 0);
+    assertEquals(10, historyRows(historyId));
+    t.call("UpdateContinuousBackups", "{'TableName':'src','PointInTimeRecoverySpecification':"
+        + "{'PointInTimeRecoveryEnabled':true,'RecoveryPeriodInDays':1}}");
+    advance(86_400 + 60);
+    put("p0", 0, "v1");
+    t.call("UpdateContinuousBackups", "{'TableName':'src','PointInTimeRecoverySpecification':"
+        + "{'PointInTimeRecoveryEnabled':true,'RecoveryPeriodInDays':1}}");
+    assertEquals(1, historyRows(historyId), "rows older than the recovery period are dropped");
+    t.call("DeleteTable", "{'TableName':'src'}");
+    assertEquals(0, historyRows(historyId));
+  }
+
+  /** The history's rows, after a compaction (reads in ITEMS do not look for range deletions). */
+  private int historyRows(long id) {
+    int n = 0;
+    byte[] lower = java.nio.ByteBuffer.allocate(8).putLong(id).array();
+    byte[] upper = java.nio.ByteBuffer.allocate(8).putLong(id + 1).array();
+    t.engine.store().compactRange(dev.eddy.storage.KvStore.Space.ITEMS, lower, upper);
+    try (dev.eddy.storage.KvStore.Cursor c = t.engine.store().cursor(dev.eddy.storage.KvStore.Space.ITEMS, lower, upper)) {
+      for (c.seek(lower); c.valid() && java.util.Arrays.compareUnsigned(c.key(), upper) < 0; c.next()) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
