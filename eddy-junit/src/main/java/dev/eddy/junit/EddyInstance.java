@@ -100,9 +100,12 @@ final class EddyInstance implements ExtensionContext.Store.CloseableResource {
     }
   }
 
-  /** Deletes every on-demand backup (backups outlive their tables). */
+  /**
+   * Deletes every backup (backups outlive their tables), the SYSTEM ones that deleting a table
+   * with point-in-time recovery on leaves too.
+   */
   void deleteAllBackups() {
-    JsonNode page = call("ListBackups", JSON.createObjectNode());
+    JsonNode page = call("ListBackups", JSON.createObjectNode().put("BackupType", "ALL"));
     for (JsonNode b : page.path("BackupSummaries")) {
       send("DeleteBackup", JSON.createObjectNode().put("BackupArn", b.path("BackupArn").asText()));
     }

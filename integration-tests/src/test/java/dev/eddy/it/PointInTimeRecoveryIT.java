@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.BackupType;
+import software.amazon.awssdk.services.dynamodb.model.BackupTypeFilter;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.InvalidRestoreTimeException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -27,8 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /**
  * Point-in-time recovery through the real server with the Java SDK: the window that
  * DescribeContinuousBackups reports, RestoreTableToPointInTime to a time and to the latest
- * restorable time, the waiter, and the typed exceptions. The server's clock is moved forward
- * (as EddyControl.AdvanceClock does) past DynamoDB's five-minute lag.
+ * restorable time, the waiter, the typed exceptions, and the SYSTEM backup a deleted table with
+ * recovery on leaves. The server's clock is moved forward (as EddyControl.AdvanceClock does) past
+ * DynamoDB's five-minute lag.
  */
 class PointInTimeRecoveryIT {
   private static EddyServer server;
@@ -100,5 +104,17 @@ class PointInTimeRecoveryIT {
     create("scratch");
     assertThrows(PointInTimeRecoveryUnavailableException.class, () -> ddb.restoreTableToPointInTime(b -> b
         .sourceTableName("scratch").targetTableName("scratch-copy").useLatestRestorableTime(true)));
+
+    // deleting a table with recovery on leaves a SYSTEM backup, restorable, for 35 days
+    ddb.deleteTable(b -> b.tableName("ledger"));
+    BackupSummary system = ddb.listBackups(b -> b.tableName("ledger").backupType(BackupTypeFilter.SYSTEM))
+        .backupSummaries().get(0);
+    assertEquals("ledger$DeletedTableBackup", system.backupName());
+    assertEquals(BackupType.SYSTEM, system.backupType());
+    assertEquals(Duration.ofDays(35), Duration.between(system.backupCreationDateTime(), system.backupExpiryDateTime()));
+    assertTrue(ddb.listBackups(b -> b.tableName("ledger")).backupSummaries().isEmpty(), "USER backups by default");
+    ddb.restoreTableFromBackup(b -> b.targetTableName("ledger").backupArn(system.backupArn()));
+    ddb.waiter().waitUntilTableExists(b -> b.tableName("ledger"));
+    assertEquals(19, ddb.scan(b -> b.tableName("ledger")).count());
   }
 }

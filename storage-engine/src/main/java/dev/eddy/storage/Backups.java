@@ -34,10 +34,11 @@ public final class Backups {
 
   /**
    * Copies the table's items (as one consistent view: the cursor reads a snapshot) and records
-   * the backup: {@code arn}, {@code name}, {@code created} (epoch millis), {@code count},
-   * {@code size} and {@code table} (the description).
+   * the backup: {@code arn}, {@code name}, {@code type} (USER or SYSTEM), {@code created} and
+   * {@code expires} (epoch millis; 0 never), {@code count}, {@code size} and {@code table} (the
+   * description).
    */
-  public ObjectNode create(Table table, String arn, String name, long createdMillis) {
+  public ObjectNode create(Table table, String arn, String name, String type, long createdMillis, long expiresMillis) {
     long id = catalog.allocateId();
     byte[] target = Table.longBytes(id);
     long count = 0;
@@ -64,8 +65,10 @@ public final class Backups {
       ObjectNode record = Json.object();
       record.put("arn", arn);
       record.put("name", name);
+      record.put("type", type);
       record.put("id", id);
       record.put("created", createdMillis);
+      record.put("expires", expiresMillis);
       record.put("count", count);
       record.put("size", size);
       record.set("table", table.description().deepCopy());
@@ -93,6 +96,16 @@ public final class Backups {
       }
     }
     return out;
+  }
+
+  /** Deletes the backups whose expiry time has passed. */
+  public void expire(long nowMillis) {
+    for (ObjectNode record : list()) {
+      long expires = record.path("expires").asLong(0);
+      if (expires != 0 && expires <= nowMillis) {
+        delete(record);
+      }
+    }
   }
 
   /** Removes the backup's record and rows. */

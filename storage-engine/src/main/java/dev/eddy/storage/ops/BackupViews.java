@@ -9,13 +9,34 @@ import dev.eddy.api.Json;
 import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
+import dev.eddy.storage.Table;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** What the backup operations answer: BackupDetails, BackupDescription and BackupSummary from a backup's record. */
 final class BackupViews {
   private BackupViews() {}
 
-  /** The record of a backup, or BackupNotFoundException. */
+  /** How long DynamoDB keeps the SYSTEM backup of a deleted table with point-in-time recovery on. */
+  static final long SYSTEM_BACKUP_DAYS = 35;
+
+  /** A new backup's ARN: the table's, then /backup/ and the creation time and a random suffix. */
+  static String newArn(Table table, long nowMillis) {
+    return table.arn() + "/backup/" + String.format("%014d-%08x", nowMillis, ThreadLocalRandom.current().nextInt());
+  }
+
+  /**
+   * Takes the SYSTEM backup DynamoDB keeps of a table with point-in-time recovery on when it is
+   * deleted: named {@code <table>$DeletedTableBackup}, expiring after 35 days.
+   */
+  static void systemBackup(StorageEngine engine, Table table) {
+    long now = engine.config().clock().millis();
+    engine.backups().create(table, newArn(table, now), table.name() + "$DeletedTableBackup", "SYSTEM", now,
+        now + SYSTEM_BACKUP_DAYS * 86_400_000L);
+  }
+
+  /** The record of a backup, or BackupNotFoundException (expired backups are gone). */
   static ObjectNode require(StorageEngine engine, String arn) {
+    engine.backups().expire(engine.config().clock().millis());
     ObjectNode record = engine.backups().get(arn);
     if (record == null) {
       throw new ApiException(ErrorCode.BACKUP_NOT_FOUND, "Backup not found: " + arn);
@@ -44,8 +65,9 @@ final class BackupViews {
     d.put("BackupName", record.path("name").asText());
     d.put("BackupSizeBytes", record.path("size").asLong());
     d.put("BackupStatus", status);
-    d.put("BackupType", "USER");
+    d.put("BackupType", type(record));
     d.put("BackupCreationDateTime", TableDescriptions.seconds(record.path("created").asLong()));
+    expiry(record, d);
     return d;
   }
 
@@ -102,9 +124,22 @@ final class BackupViews {
     s.put("BackupArn", record.path("arn").asText());
     s.put("BackupName", record.path("name").asText());
     s.put("BackupCreationDateTime", TableDescriptions.seconds(record.path("created").asLong()));
+    expiry(record, s);
     s.put("BackupStatus", "AVAILABLE");
-    s.put("BackupType", "USER");
+    s.put("BackupType", type(record));
     s.put("BackupSizeBytes", record.path("size").asLong());
     return s;
+  }
+
+  /** USER, or SYSTEM for a deleted table's automatic backup. */
+  static String type(ObjectNode record) {
+    return record.path("type").asText("USER");
+  }
+
+  private static void expiry(ObjectNode record, ObjectNode out) {
+    long expires = record.path("expires").asLong(0);
+    if (expires != 0) {
+      out.put("BackupExpiryDateTime", TableDescriptions.seconds(expires));
+    }
   }
 }

@@ -9,7 +9,6 @@ import dev.eddy.api.Req;
 import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * CreateBackup: copies the table's items at once (the backup is AVAILABLE in the answer) under an
@@ -37,8 +36,7 @@ public final class CreateBackupOperation implements Operation {
       throw new ApiException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + tableName);
     }
     long now = engine.config().clock().millis();
-    String arn = table.arn() + "/backup/" + String.format("%014d-%08x", now, ThreadLocalRandom.current().nextInt());
-    ObjectNode record = engine.backups().create(table, arn, backupName, now);
+    ObjectNode record = engine.backups().create(table, BackupViews.newArn(table, now), backupName, "USER", now, 0);
     ObjectNode response = Json.object();
     response.set("BackupDetails", BackupViews.details(record, "AVAILABLE"));
     return response;

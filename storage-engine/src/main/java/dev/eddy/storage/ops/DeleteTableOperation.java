@@ -9,7 +9,10 @@ import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 
-/** DeleteTable: honours deletion protection; answers the description with status DELETING. */
+/**
+ * DeleteTable: honours deletion protection; answers the description with status DELETING. A table
+ * with point-in-time recovery on leaves a SYSTEM backup of its items, as in DynamoDB.
+ */
 public final class DeleteTableOperation implements Operation {
   private final StorageEngine engine;
 
@@ -34,6 +37,9 @@ public final class DeleteTableOperation implements Operation {
           + " indexes are being created, updated, or deleted.");
     }
     ObjectNode view = TableDescriptions.view(engine, table, "DELETING");
+    if (table.historyId() != 0) {
+      BackupViews.systemBackup(engine, table);
+    }
     engine.catalog().delete(name);
     ObjectNode response = Json.object();
     response.set("TableDescription", view);

@@ -14,9 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * ListBackups: the on-demand backups (type USER; Eddy makes no SYSTEM or AWS_BACKUP ones), oldest
- * first, filtered by table and creation time (lower bound inclusive, upper exclusive), in pages of
- * Limit with LastEvaluatedBackupArn.
+ * ListBackups: the backups of the type asked for (USER by default; SYSTEM ones are the backups of
+ * deleted tables that had point-in-time recovery on; Eddy makes no AWS_BACKUP ones), oldest first,
+ * filtered by table and creation time (lower bound inclusive, upper exclusive), in pages of Limit
+ * with LastEvaluatedBackupArn.
  */
 public final class ListBackupsOperation implements Operation {
   private final StorageEngine engine;
@@ -46,8 +47,10 @@ public final class ListBackupsOperation implements Operation {
     BigDecimal upper = bound(req.raw("TimeRangeUpperBound"));
     Table table = tableName == null ? null : engine.catalog().get(tableName);
     String tableArn = table != null ? table.arn() : tableName != null && tableName.startsWith("arn:") ? tableName : null;
+    engine.backups().expire(engine.config().clock().millis());
+    String wanted = type == null ? "USER" : type;
     List<ObjectNode> backups = engine.backups().list().stream()
-        .filter(b -> type == null || type.equals("USER") || type.equals("ALL"))
+        .filter(b -> wanted.equals("ALL") || wanted.equals(BackupViews.type(b)))
         .filter(b -> tableName == null || b.path("table").path("TableName").asText().equals(tableName)
             || b.path("table").path("TableArn").asText().equals(tableArn))
         .filter(b -> lower == null || TableDescriptions.seconds(b.path("created").asLong()).compareTo(lower) >= 0)

@@ -122,4 +122,31 @@ class BackupsTest {
     assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableFromBackup", "{'TargetTableName':'prov2','BackupArn':'" + arn
         + "','BillingModeOverride':'PROVISIONED'}").code());
   }
+
+  @Test
+  void deletingATableWithPointInTimeRecoveryLeavesASystemBackupFor35Days() {
+    source();
+    t.createTable("plain", false);
+    t.call("DeleteTable", "{'TableName':'plain'}"); // recovery off: no backup
+    t.call("UpdateContinuousBackups", "{'TableName':'src','PointInTimeRecoverySpecification':"
+        + "{'PointInTimeRecoveryEnabled':true}}");
+    t.call("DeleteTable", "{'TableName':'src'}");
+    assertEquals(0, t.call("ListBackups", "{}").get("BackupSummaries").size(), "USER backups by default");
+    JsonNode all = t.call("ListBackups", "{'BackupType':'ALL'}").get("BackupSummaries");
+    assertEquals(1, all.size());
+    JsonNode system = t.call("ListBackups", "{'BackupType':'SYSTEM'}").get("BackupSummaries").get(0);
+    assertEquals("src$DeletedTableBackup", system.get("BackupName").asText());
+    assertEquals("SYSTEM", system.get("BackupType").asText());
+    assertEquals(35 * 86_400.0, system.get("BackupExpiryDateTime").asDouble()
+        - system.get("BackupCreationDateTime").asDouble(), 0.001);
+    String arn = system.get("BackupArn").asText();
+    assertEquals("SYSTEM", t.call("DescribeBackup", "{'BackupArn':'" + arn + "'}")
+        .at("/BackupDescription/BackupDetails/BackupType").asText());
+
+    t.call("RestoreTableFromBackup", "{'TargetTableName':'src','BackupArn':'" + arn + "'}");
+    assertEquals(30, t.call("DescribeTable", "{'TableName':'src'}").at("/Table/ItemCount").asInt());
+    t.clock.advance(java.time.Duration.ofDays(35));
+    assertEquals(0, t.call("ListBackups", "{'BackupType':'ALL'}").get("BackupSummaries").size(), "expired");
+    assertEquals(ErrorCode.BACKUP_NOT_FOUND, t.fail("DescribeBackup", "{'BackupArn':'" + arn + "'}").code());
+  }
 }
