@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * One item's rows are in commit order: its writes hold its lock, and the recorded times never go
  * back. So the table as it was at time T is the current table with every item changed after T
  * replaced by the old image of its first change after T.
+ *
+ * <p>A history is bounded: its rows older than the recovery period go, and so do its oldest rows
+ * when it holds more than {@link #maxRows()} (a busy table's history would otherwise grow with
+ * every write for 35 days). Either way the history's floor rises: every row from before it is
+ * gone, and no restore may ask for a time before it (the window's earliest time). The floor is
+ * kept in META, and rows are only ever read from it on (range deletions in ITEMS are not looked
+ * for by reads, see {@link KvStore#deleteRange}).
  */
 public final class PointInTimeRecovery implements WriteHook {
   /** The description field with the recovery settings. */
@@ -29,18 +39,40 @@ public final class PointInTimeRecovery implements WriteHook {
   /** The field of {@value #FIELD} with the history's id. */
   public static final String HISTORY_ID = "HistoryId";
 
+  /** Rows a history keeps at most by default; trimmed to 90 % of the bound when it passes it. */
+  public static final int DEFAULT_MAX_ROWS = 100_000;
+
   private static final byte[] ABSENT = new byte[0];
+  private static final String FLOOR_PREFIX = "pitr\0";
 
   private final KvStore store;
   private final Items items;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong lastMillis = new AtomicLong();
+  /** Live rows per history id (from its floor on), counted on the first write this process sees. */
+  private final Map<Long, AtomicLong> counts = new ConcurrentHashMap<>();
+  /** Histories past the bound, trimmed after their commit. */
+  private final Set<Long> over = ConcurrentHashMap.newKeySet();
+  private volatile int maxRows = DEFAULT_MAX_ROWS;
 
   PointInTimeRecovery(KvStore store, Items items, Clock clock) {
     this.store = store;
     this.items = items;
     this.clock = clock;
+  }
+
+  /** The most rows one table's history keeps. */
+  public int maxRows() {
+    return maxRows;
+  }
+
+  /** Sets the most rows one table's history keeps (at least 10). */
+  public void maxRows(int rows) {
+    if (rows < 10) {
+      throw new IllegalArgumentException("rows < 10: " + rows);
+    }
+    this.maxRows = rows;
   }
 
   @Override
@@ -57,6 +89,75 @@ public final class PointInTimeRecovery implements WriteHook {
     byte[] value = new byte[4 + keyLength + old.length];
     ByteBuffer.wrap(value).putInt(keyLength).put(row, 8, keyLength).put(old);
     batch.put(KvStore.Space.ITEMS, key(id, millis, sequence.incrementAndGet()), value);
+    if (counts.computeIfAbsent(id, this::countLive).incrementAndGet() > maxRows) {
+      over.add(id);
+    }
+  }
+
+  /** After a commit (an {@link Items} commit listener): trims the histories past the bound. */
+  void afterCommit(List<ItemChange> changes) {
+    if (over.isEmpty()) {
+      return;
+    }
+    for (Long id : over) {
+      if (over.remove(id)) {
+        trim(id);
+      }
+    }
+  }
+
+  /** Drops a history's oldest rows, down to 90 % of the bound, by raising its floor. */
+  private synchronized void trim(long id) {
+    long floor = floor(id);
+    long excess = countLive(id).get() - maxRows * 9L / 10;
+    if (excess <= 0) {
+      return;
+    }
+    byte[] end = Table.longBytes(id + 1);
+    try (KvStore.Cursor c = store.cursor(KvStore.Space.ITEMS)) {
+      c.seek(key(id, floor, 0));
+      for (long i = 0; i < excess && c.valid() && Arrays.compareUnsigned(c.key(), end) < 0; i++) {
+        c.next();
+      }
+      if (c.valid() && Arrays.compareUnsigned(c.key(), end) < 0) {
+        // rows of the same millisecond as the first row kept stay: the floor is a time
+        raiseFloor(id, ByteBuffer.wrap(c.key()).getLong(8));
+      }
+    }
+  }
+
+  /** The time from which the table's history holds every change (0 while none was dropped). */
+  public long floor(Table table) {
+    return table.historyId() == 0 ? 0 : floor(table.historyId());
+  }
+
+  private long floor(long id) {
+    byte[] v = store.get(KvStore.Space.META, floorKey(id));
+    return v == null ? 0 : ByteBuffer.wrap(v).getLong();
+  }
+
+  private synchronized void raiseFloor(long id, long millis) {
+    if (millis <= floor(id)) {
+      return;
+    }
+    store.deleteRange(KvStore.Space.ITEMS, Table.longBytes(id), key(id, millis, 0));
+    try (KvStore.Batch batch = store.batch()) {
+      batch.put(KvStore.Space.META, floorKey(id), ByteBuffer.allocate(8).putLong(millis).array());
+      store.write(batch);
+    }
+    counts.remove(id); // counted again, from the new floor, on the next write
+  }
+
+  /** Counts the history's rows from its floor on. */
+  private AtomicLong countLive(long id) {
+    long n = 0;
+    byte[] end = Table.longBytes(id + 1);
+    try (KvStore.Cursor c = store.cursor(KvStore.Space.ITEMS)) {
+      for (c.seek(key(id, floor(id), 0)); c.valid() && Arrays.compareUnsigned(c.key(), end) < 0; c.next()) {
+        n++;
+      }
+    }
+    return new AtomicLong(n);
   }
 
   /**
@@ -99,14 +200,12 @@ public final class PointInTimeRecovery implements WriteHook {
   }
 
   /**
-   * Drops the table's history from before {@code millis}: what no restore can reach any more.
-   * Every restore reads from its time onwards, never before the window, so the dropped range is
-   * never read again, as {@link KvStore#deleteRange} requires in {@link KvStore.Space#ITEMS}.
+   * Drops the table's history from before {@code millis}, what no restore can reach any more,
+   * by raising its floor there.
    */
   public void prune(Table table, long millis) {
-    long id = table.historyId();
-    if (id != 0 && millis > 0) {
-      store.deleteRange(KvStore.Space.ITEMS, Table.longBytes(id), key(id, millis, 0));
+    if (table.historyId() != 0 && millis > 0) {
+      raiseFloor(table.historyId(), millis);
     }
   }
 
@@ -114,7 +213,16 @@ public final class PointInTimeRecovery implements WriteHook {
   public static void drop(KvStore store, long historyId) {
     if (historyId != 0) {
       store.deleteRange(KvStore.Space.ITEMS, Table.longBytes(historyId), Table.longBytes(historyId + 1));
+      try (KvStore.Batch batch = store.batch()) {
+        batch.delete(KvStore.Space.META, floorKey(historyId));
+        store.write(batch);
+      }
     }
+  }
+
+  private static byte[] floorKey(long id) {
+    byte[] prefix = FLOOR_PREFIX.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(prefix.length + 8).put(prefix).putLong(id).array();
   }
 
   private static byte[] key(long id, long millis, long seq) {

@@ -30,6 +30,7 @@ public final class StorageEngine implements AutoCloseable {
     items.addHook(indexes);
     this.pointInTimeRecovery = new PointInTimeRecovery(store, items, config.clock());
     items.addHook(pointInTimeRecovery);
+    items.addCommitListener(pointInTimeRecovery::afterCommit);
     this.compactor = new DeleteCompactor(store, COMPACT_AFTER_DELETES);
     items.addCommitListener(compactor);
     indexes.resumePending();

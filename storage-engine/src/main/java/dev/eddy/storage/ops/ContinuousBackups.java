@@ -35,7 +35,7 @@ final class ContinuousBackups {
     return table;
   }
 
-  static ObjectNode describe(Table table, long nowMillis) {
+  static ObjectNode describe(StorageEngine engine, Table table, long nowMillis) {
     ObjectNode response = Json.object();
     ObjectNode d = response.putObject("ContinuousBackupsDescription");
     d.put("ContinuousBackupsStatus", "ENABLED");
@@ -45,7 +45,7 @@ final class ContinuousBackups {
       p.put("PointInTimeRecoveryStatus", "DISABLED");
       return response;
     }
-    Window w = window(table, nowMillis);
+    Window w = window(engine, table, nowMillis);
     p.put("PointInTimeRecoveryStatus", "ENABLED");
     p.put("RecoveryPeriodInDays", pitr.path("RecoveryPeriodInDays").asInt(DEFAULT_DAYS));
     p.put("EarliestRestorableDateTime", TableDescriptions.seconds(w.earliest()));
@@ -53,10 +53,14 @@ final class ContinuousBackups {
     return response;
   }
 
-  /** The table's restorable window now (recovery must be on). */
-  static Window window(Table table, long nowMillis) {
+  /**
+   * The table's restorable window now (recovery must be on): from when recovery was turned on,
+   * the recovery period back, or the history's floor (a busy table's oldest changes go, see
+   * {@link PointInTimeRecovery#maxRows()}), whichever is latest, to five minutes ago.
+   */
+  static Window window(StorageEngine engine, Table table, long nowMillis) {
     JsonNode pitr = table.description().path(FIELD);
-    long since = pitr.path("EnabledAt").asLong();
+    long since = Math.max(pitr.path("EnabledAt").asLong(), engine.pointInTimeRecovery().floor(table));
     int days = pitr.path("RecoveryPeriodInDays").asInt(DEFAULT_DAYS);
     return new Window(Math.max(since, nowMillis - days * 86_400_000L), Math.max(since, nowMillis - LATEST_LAG_MILLIS));
   }

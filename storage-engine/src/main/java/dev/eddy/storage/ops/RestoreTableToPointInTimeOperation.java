@@ -58,7 +58,7 @@ public final class RestoreTableToPointInTimeOperation implements Operation {
       throw new ApiException(ErrorCode.POINT_IN_TIME_RECOVERY_UNAVAILABLE,
           "Point in time recovery is not enabled for table: " + source.name());
     }
-    ContinuousBackups.Window window = ContinuousBackups.window(source, engine.config().clock().millis());
+    ContinuousBackups.Window window = ContinuousBackups.window(engine, source, engine.config().clock().millis());
     long atMillis = useLatest ? window.latest() : millis(at.decimalValue(), window);
     target.requireFree(engine);
     engine.pointInTimeRecovery().prune(source, window.earliest());

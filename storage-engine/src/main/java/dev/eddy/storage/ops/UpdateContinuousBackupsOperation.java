@@ -67,8 +67,8 @@ public final class UpdateContinuousBackupsOperation implements Operation {
     if (!enabled) {
       PointInTimeRecovery.drop(engine.store(), before); // DynamoDB discards the history with the setting
     } else {
-      engine.pointInTimeRecovery().prune(table, ContinuousBackups.window(table, now).earliest());
+      engine.pointInTimeRecovery().prune(table, ContinuousBackups.window(engine, table, now).earliest());
     }
-    return ContinuousBackups.describe(table, now);
+    return ContinuousBackups.describe(engine, table, now);
   }
 }

@@ -167,6 +167,33 @@ class PointInTimeRestoreTest {
     assertEquals(0, historyRows(historyId));
   }
 
+  @Test
+  void aBusyTablesHistoryKeepsItsNewestRowsAndTheWindowShrinksToThem() {
+    t.engine.pointInTimeRecovery().maxRows(20);
+    source(); // 10 rows at T0
+    for (int i = 1; i <= 40; i++) {
+      advance(1);
+      put("p0", 0, "v" + i); // T0+i: v<i>
+    }
+    long historyId = t.engine.catalog().get("src").historyId();
+    int rows = historyRows(historyId);
+    assertTrue(rows <= 20 && rows >= 18, "trimmed to 90 % of the bound when past it: " + rows);
+    advance(600);
+    JsonNode pitr = t.call("DescribeContinuousBackups", "{'TableName':'src'}")
+        .at("/ContinuousBackupsDescription/PointInTimeRecoveryDescription");
+    long earliest = Math.round(pitr.get("EarliestRestorableDateTime").asDouble() * 1000);
+    assertTrue(earliest > T0 + 20_000 && earliest <= T0 + 40_000, "the window starts at the oldest row kept");
+    assertEquals(ErrorCode.INVALID_RESTORE_TIME, t.fail("RestoreTableToPointInTime", "{'SourceTableName':'src',"
+        + "'TargetTableName':'x01','RestoreDateTime':" + seconds(earliest - 1) + "}").code());
+    t.call("RestoreTableToPointInTime", "{'SourceTableName':'src','TargetTableName':'atEarliest',"
+        + "'RestoreDateTime':" + seconds(earliest) + "}");
+    assertEquals("v" + (earliest - T0) / 1000, get("atEarliest", "p0", 0).at("/v/S").asText());
+    t.call("RestoreTableToPointInTime", "{'SourceTableName':'src','TargetTableName':'at35',"
+        + "'RestoreDateTime':" + seconds(T0 + 35_500) + "}");
+    assertEquals("v35", get("at35", "p0", 0).at("/v/S").asText());
+    assertEquals(10, t.call("DescribeTable", "{'TableName':'at35'}").at("/Table/ItemCount").asInt());
+  }
+
   /** The history's rows, after a compaction (reads in ITEMS do not look for range deletions). */
   private int historyRows(long id) {
     int n = 0;
