@@ -663,6 +663,10 @@ public final class LoadGenerator implements AutoCloseable {
 
   void createTable() {
     createTable(options.table(), true);
+    if (options.pitr()) {
+      ddb.updateContinuousBackups(b -> b.tableName(options.table())
+          .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+    }
   }
 
   /** Creates table {@code name} with the load generator's key schema; waits for ACTIVE if asked. */

@@ -15,6 +15,7 @@ record Options(
     int tableSize,
     long streamRecords,
     boolean stream,
+    boolean pitr,
     int rate,
     int pollMillis,
     String table,
@@ -38,6 +39,7 @@ record Options(
         --table-size N        items loaded before measuring (default 10000)
         --stream-records N    extra overwrites before measuring, to grow the stream log (default 0)
         --no-stream           create the table without a stream (default NEW_AND_OLD_IMAGES)
+        --pitr                turn point-in-time recovery on for the table (default off)
         --rate N              stream-lag writes per second (default 1000)
         --poll-ms N           stream-lag reader pause after an empty GetRecords (default 1)
         --table NAME          table name (default bench_<random>; created, loaded, deleted)
@@ -61,6 +63,7 @@ record Options(
     int tableSize = 10_000;
     long streamRecords = 0;
     boolean stream = true;
+    boolean pitr = false;
     int rate = 1000;
     int pollMillis = 1;
     String table = null;
@@ -72,6 +75,7 @@ record Options(
       String a = args[i];
       switch (a) {
         case "--no-stream" -> stream = false;
+        case "--pitr" -> pitr = true;
         case "--help", "-h" -> throw new IllegalArgumentException("");
         default -> {
           if (i + 1 >= args.length) {
@@ -113,7 +117,7 @@ record Options(
       table = "bench_" + Long.toHexString(System.nanoTime() & 0xffffffffL);
     }
     return new Options(endpoint, threads, seconds, warmup, itemSize, tableSize, streamRecords,
-        stream, rate, pollMillis, table, workloads, label, serverPid, rawClient);
+        stream, pitr, rate, pollMillis, table, workloads, label, serverPid, rawClient);
   }
 
   private static List<String> workloads(String v) {

@@ -162,13 +162,18 @@ public final class PointInTimeRecovery implements WriteHook {
 
   /**
    * Fills {@code target} (new and empty, with the source's key schema) with {@code source}'s items
-   * as they were at {@code atMillis}. The history and the items are read through one cursor, so
-   * from one consistent view. Memory holds the keys changed since {@code atMillis}.
+   * as they were at {@code atMillis}; false, and nothing written, when the history's floor has
+   * passed that time meanwhile. The history and the items are read through one cursor, so from
+   * one consistent view, and no trim runs meanwhile. Memory holds the keys changed since
+   * {@code atMillis}.
    */
-  public void restore(Table source, long atMillis, Table target) {
+  public synchronized boolean restore(Table source, long atMillis, Table target) {
     long id = source.historyId();
     if (id == 0) {
       throw new IllegalStateException("point-in-time recovery is off for " + source);
+    }
+    if (atMillis < floor(id)) {
+      return false;
     }
     Map<ByteBuffer, byte[]> before = new HashMap<>();
     Backups.Filler filler = new Backups.Filler(items, target);
@@ -197,6 +202,7 @@ public final class PointInTimeRecovery implements WriteHook {
       }
     }
     filler.finish();
+    return true;
   }
 
   /**

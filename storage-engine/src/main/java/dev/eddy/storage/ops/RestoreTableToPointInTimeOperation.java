@@ -66,8 +66,16 @@ public final class RestoreTableToPointInTimeOperation implements Operation {
     summary.put("SourceTableArn", source.arn());
     summary.put("RestoreDateTime", TableDescriptions.seconds(atMillis));
     Table table = target.create(engine, source.description(), summary);
-    engine.pointInTimeRecovery().restore(source, atMillis, table);
+    if (!engine.pointInTimeRecovery().restore(source, atMillis, table)) {
+      engine.catalog().delete(table.name()); // a trim of a busy table's history passed the time meanwhile
+      throw invalidTime();
+    }
     return Restores.answer(engine, table);
+  }
+
+  private static ApiException invalidTime() {
+    return new ApiException(ErrorCode.INVALID_RESTORE_TIME,
+        "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime");
   }
 
   /** The restore time in epoch millis; InvalidRestoreTimeException outside the window. */
@@ -75,8 +83,7 @@ public final class RestoreTableToPointInTimeOperation implements Operation {
     BigDecimal millis = seconds.movePointRight(3).setScale(0, RoundingMode.FLOOR);
     if (millis.compareTo(BigDecimal.valueOf(window.earliest())) < 0
         || millis.compareTo(BigDecimal.valueOf(window.latest())) > 0) {
-      throw new ApiException(ErrorCode.INVALID_RESTORE_TIME,
-          "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime");
+      throw invalidTime();
     }
     return millis.longValueExact();
   }
