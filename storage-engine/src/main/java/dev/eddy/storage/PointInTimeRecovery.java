@@ -54,6 +54,8 @@ public final class PointInTimeRecovery implements WriteHook {
   private final Map<Long, AtomicLong> counts = new ConcurrentHashMap<>();
   /** Histories past the bound, trimmed after their commit. */
   private final Set<Long> over = ConcurrentHashMap.newKeySet();
+  /** Histories whose last trim could drop nothing: the count to pass before the next one. */
+  private final Map<Long, Long> retryAbove = new ConcurrentHashMap<>();
   private volatile int maxRows = DEFAULT_MAX_ROWS;
 
   PointInTimeRecovery(KvStore store, Items items, Clock clock) {
@@ -89,7 +91,8 @@ public final class PointInTimeRecovery implements WriteHook {
     byte[] value = new byte[4 + keyLength + old.length];
     ByteBuffer.wrap(value).putInt(keyLength).put(row, 8, keyLength).put(old);
     batch.put(KvStore.Space.ITEMS, key(id, millis, sequence.incrementAndGet()), value);
-    if (counts.computeIfAbsent(id, this::countLive).incrementAndGet() > maxRows) {
+    long count = counts.computeIfAbsent(id, this::countLive).incrementAndGet();
+    if (count > maxRows && count > retryAbove.getOrDefault(id, 0L)) {
       over.add(id);
     }
   }
@@ -108,20 +111,25 @@ public final class PointInTimeRecovery implements WriteHook {
 
   /** Drops a history's oldest rows, down to 90 % of the bound, by raising its floor. */
   private synchronized void trim(long id) {
-    long floor = floor(id);
-    long excess = countLive(id).get() - maxRows * 9L / 10;
+    AtomicLong counted = counts.get(id);
+    long live = counted != null ? counted.get() : countLive(id).get();
+    long excess = live - maxRows * 9L / 10;
     if (excess <= 0) {
       return;
     }
     byte[] end = Table.longBytes(id + 1);
     try (KvStore.Cursor c = store.cursor(KvStore.Space.ITEMS)) {
-      c.seek(key(id, floor, 0));
+      c.seek(key(id, floor(id), 0));
       for (long i = 0; i < excess && c.valid() && Arrays.compareUnsigned(c.key(), end) < 0; i++) {
         c.next();
       }
-      if (c.valid() && Arrays.compareUnsigned(c.key(), end) < 0) {
-        // rows of the same millisecond as the first row kept stay: the floor is a time
-        raiseFloor(id, ByteBuffer.wrap(c.key()).getLong(8));
+      // rows of the same millisecond as the first row kept stay: the floor is a time
+      boolean raised = c.valid() && Arrays.compareUnsigned(c.key(), end) < 0
+          && raiseFloor(id, ByteBuffer.wrap(c.key()).getLong(8));
+      if (!raised) {
+        // the excess is all one millisecond's (a clock that stands still): try again once the
+        // history has grown by another tenth of the bound, not on every write
+        retryAbove.put(id, live + maxRows / 10);
       }
     }
   }
@@ -136,9 +144,10 @@ public final class PointInTimeRecovery implements WriteHook {
     return v == null ? 0 : ByteBuffer.wrap(v).getLong();
   }
 
-  private synchronized void raiseFloor(long id, long millis) {
+  /** Raises the history's floor to {@code millis}, dropping the rows below; false if it was there. */
+  private synchronized boolean raiseFloor(long id, long millis) {
     if (millis <= floor(id)) {
-      return;
+      return false;
     }
     store.deleteRange(KvStore.Space.ITEMS, Table.longBytes(id), key(id, millis, 0));
     try (KvStore.Batch batch = store.batch()) {
@@ -146,6 +155,8 @@ public final class PointInTimeRecovery implements WriteHook {
       store.write(batch);
     }
     counts.remove(id); // counted again, from the new floor, on the next write
+    retryAbove.remove(id);
+    return true;
   }
 
   /** Counts the history's rows from its floor on. */
@@ -164,20 +175,26 @@ public final class PointInTimeRecovery implements WriteHook {
    * Fills {@code target} (new and empty, with the source's key schema) with {@code source}'s items
    * as they were at {@code atMillis}; false, and nothing written, when the history's floor has
    * passed that time meanwhile. The history and the items are read through one cursor, so from
-   * one consistent view, and no trim runs meanwhile. Memory holds the keys changed since
-   * {@code atMillis}.
+   * one consistent view, opened together with the floor's check so that no trim comes between.
+   * Neither the cursor's reading nor the writing holds this object's lock: a trim runs in a
+   * writer's commit listener, under the writer's row locks, which the writing into the target may
+   * need. Memory holds the keys changed since {@code atMillis}.
    */
-  public synchronized boolean restore(Table source, long atMillis, Table target) {
+  public boolean restore(Table source, long atMillis, Table target) {
     long id = source.historyId();
     if (id == 0) {
       throw new IllegalStateException("point-in-time recovery is off for " + source);
     }
-    if (atMillis < floor(id)) {
-      return false;
+    KvStore.Cursor cursor;
+    synchronized (this) {
+      if (atMillis < floor(id)) {
+        return false;
+      }
+      cursor = store.cursor(KvStore.Space.ITEMS);
     }
     Map<ByteBuffer, byte[]> before = new HashMap<>();
     Backups.Filler filler = new Backups.Filler(items, target);
-    try (KvStore.Cursor c = store.cursor(KvStore.Space.ITEMS)) {
+    try (KvStore.Cursor c = cursor) {
       byte[] end = Table.longBytes(id + 1);
       for (c.seek(key(id, atMillis + 1, 0)); c.valid() && Arrays.compareUnsigned(c.key(), end) < 0; c.next()) {
         byte[] v = c.value();

@@ -194,6 +194,56 @@ class PointInTimeRestoreTest {
     assertEquals(10, t.call("DescribeTable", "{'TableName':'at35'}").at("/Table/ItemCount").asInt());
   }
 
+  @Test
+  void restoresAndTrimsRunBesideWritersWithoutDeadlock() throws Exception {
+    // a trim runs in a writer's commit listener under the writer's row locks, and a restore takes
+    // row locks to write the new table: neither may wait for the other while holding its own
+    t.engine.pointInTimeRecovery().maxRows(500);
+    t.createTable("busy", true);
+    t.call("UpdateContinuousBackups", "{'TableName':'busy','PointInTimeRecoverySpecification':"
+        + "{'PointInTimeRecoveryEnabled':true}}");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      java.util.concurrent.atomic.AtomicBoolean restoring = new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        int first = w;
+        writers.add(pool.submit(() -> {
+          // a second a write: the last five minutes hold ~300 rows, under the bound, so the latest
+          // restorable time stays above the history's floor and every restore writes its table
+          for (int i = first; restoring.get() || i < 4000; i += 2) {
+            t.clock.advance(Duration.ofSeconds(1));
+            t.call("PutItem", "{'TableName':'busy','Item':{'pk':{'S':'k" + (i % 700) + "'},'sk':{'N':'1'},"
+                + "'v':{'N':'" + i + "'}}}");
+          }
+        }));
+      }
+      java.util.concurrent.Future<?> restores = pool.submit(() -> {
+        try {
+          while (t.clock.offset().getSeconds() < 600) { // the latest restorable time past the first writes
+            Thread.onSpinWait();
+          }
+          for (int r = 0; r < 20; r++) {
+            t.call("RestoreTableToPointInTime", "{'SourceTableName':'busy','TargetTableName':'copy" + r + "',"
+                + "'UseLatestRestorableTime':true}");
+          }
+        } finally {
+          restoring.set(false);
+        }
+      });
+      restores.get(60, java.util.concurrent.TimeUnit.SECONDS); // a deadlock fails here
+      for (java.util.concurrent.Future<?> f : writers) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(t.call("DescribeTable", "{'TableName':'copy19'}").at("/Table/ItemCount").asInt() > 100,
+        "the restores wrote their tables");
+    int rows = historyRows(t.engine.catalog().get("busy").historyId());
+    assertTrue(rows <= 500, "the history stays within its bound: " + rows);
+  }
+
   /** The history's rows, after a compaction (reads in ITEMS do not look for range deletions). */
   private int historyRows(long id) {
     int n = 0;
