@@ -1,6 +1,7 @@
 package dev.eddy.storage.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.ApiException;
 import dev.eddy.api.ErrorCode;
@@ -10,8 +11,11 @@ import dev.eddy.api.Validation;
 import dev.eddy.storage.StorageEngine;
 import dev.eddy.storage.Table;
 import dev.eddy.storage.VectorIndex;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,6 +39,8 @@ final class Restores {
     private final Req request;
 
     private final Req throughput;
+    private final ArrayNode gsiOverride;
+    private final ArrayNode lsiOverride;
 
     Target(Req req) {
       this.request = req;
@@ -44,6 +50,8 @@ final class Restores {
       this.rcu = throughput == null ? null : throughput.integer("ReadCapacityUnits");
       this.wcu = throughput == null ? null : throughput.integer("WriteCapacityUnits");
       this.sse = req.obj("SSESpecificationOverride");
+      this.gsiOverride = req.list("GlobalSecondaryIndexOverride");
+      this.lsiOverride = req.list("LocalSecondaryIndexOverride");
     }
 
     /** Adds the target name's member errors to {@code v}. */
@@ -52,21 +60,24 @@ final class Restores {
       v.newTableName(name, "targetTableName");
     }
 
-    /** Adds the billing overrides' member errors to {@code v}. */
+    /** Adds the overrides' member errors to {@code v}. */
     void validateOverrides(Validation v) {
       v.oneOf(billing, "billingModeOverride", CreateTableOperation.BILLING_MODES);
       if (throughput != null) {
         CreateTableOperation.validateThroughput(throughput, rcu, wcu, "provisionedThroughputOverride", v);
       }
+      for (int i = 0; gsiOverride != null && i < gsiOverride.size(); i++) {
+        IndexDefinitions.validateShape(gsiOverride.get(i), "globalSecondaryIndexOverride." + (i + 1) + ".member", true, v);
+      }
+      for (int i = 0; lsiOverride != null && i < lsiOverride.size(); i++) {
+        IndexDefinitions.validateShape(lsiOverride.get(i), "localSecondaryIndexOverride." + (i + 1) + ".member", false, v);
+      }
     }
 
     /** Refuses the overrides Eddy does not take. */
     void refuseUnsupported() {
-      for (String unsupported : List.of("GlobalSecondaryIndexOverride", "LocalSecondaryIndexOverride",
-          "OnDemandThroughputOverride")) {
-        if (request.has(unsupported)) {
-          throw ApiException.validation(unsupported + " is not supported by this version of Eddy");
-        }
+      if (request.has("OnDemandThroughputOverride")) {
+        throw ApiException.validation("OnDemandThroughputOverride is not supported by this version of Eddy");
       }
     }
 
@@ -85,6 +96,9 @@ final class Restores {
       ObjectNode d = definition(engine, source, name);
       summary.put("RestoreInProgress", false);
       d.set("RestoreSummary", summary);
+      if (gsiOverride != null || lsiOverride != null) {
+        overrideIndexes(engine, d);
+      }
       boolean payPerRequest = applyBilling(d);
       if (sse != null) {
         Sse.apply(d, sse, engine);
@@ -93,6 +107,83 @@ final class Restores {
         throw ApiException.invalidParameter("Tables with vector indexes must be in PAY_PER_REQUEST mode");
       }
       return engine.catalog().create(d);
+    }
+
+    /**
+     * Replaces the restored table's secondary indexes with the overrides (an empty list: none of
+     * that kind; a kind not overridden keeps the source's indexes), checked and described as
+     * CreateTable's are; the attribute definitions keep what the table's keys, the new indexes'
+     * keys and the vector indexes' search schemas use.
+     */
+    private void overrideIndexes(StorageEngine engine, ObjectNode d) {
+      ArrayNode keySchema = (ArrayNode) d.path("KeySchema");
+      Set<String> tableKeys = new HashSet<>();
+      for (JsonNode k : keySchema) {
+        tableKeys.add(k.path("AttributeName").asText());
+      }
+      Set<String> oldIndexKeys = new HashSet<>();
+      for (String field : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+        for (JsonNode i : d.path(field)) {
+          for (JsonNode k : i.path("KeySchema")) {
+            oldIndexKeys.add(k.path("AttributeName").asText());
+          }
+        }
+      }
+      boolean payPerRequest = (billing != null ? billing
+          : d.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED")).equals("PAY_PER_REQUEST");
+      ArrayNode gsis = gsiOverride != null ? gsiOverride.deepCopy() : specs(d.path("GlobalSecondaryIndexes"), true,
+          payPerRequest);
+      ArrayNode lsis = lsiOverride != null ? lsiOverride.deepCopy() : specs(d.path("LocalSecondaryIndexes"), false,
+          payPerRequest);
+      gsis = gsis.isEmpty() ? null : gsis;
+      lsis = lsis.isEmpty() ? null : lsis;
+      Set<String> newIndexKeys = new HashSet<>();
+      for (ArrayNode list : java.util.Arrays.asList(gsis, lsis)) {
+        for (int i = 0; list != null && i < list.size(); i++) {
+          for (JsonNode k : list.get(i).path("KeySchema")) {
+            newIndexKeys.add(k.path("AttributeName").asText());
+          }
+        }
+      }
+      // attributes neither the table's nor an index's key are the vector search schemas'
+      Set<String> schemaAttributes = new LinkedHashSet<>();
+      ArrayNode definitions = Json.mapper().createArrayNode();
+      for (JsonNode a : d.path("AttributeDefinitions")) {
+        String name = a.path("AttributeName").asText();
+        boolean schema = !tableKeys.contains(name) && !oldIndexKeys.contains(name);
+        if (schema) {
+          schemaAttributes.add(name);
+        }
+        if (schema || tableKeys.contains(name) || newIndexKeys.contains(name)) {
+          definitions.add(a.deepCopy());
+        }
+      }
+      d.remove(List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes", IndexDefinitions.NEXT_ID));
+      d.set("AttributeDefinitions", definitions);
+      if (gsis != null || lsis != null) {
+        IndexDefinitions.addOnCreate(d, lsis, gsis, keySchema, definitions, payPerRequest,
+            engine.tableArn(name), schemaAttributes);
+      }
+    }
+
+    /** The source's index descriptions as CreateTable's index members, for the kind not overridden. */
+    private static ArrayNode specs(JsonNode descriptions, boolean global, boolean payPerRequest) {
+      ArrayNode out = Json.mapper().createArrayNode();
+      for (JsonNode i : descriptions) {
+        ObjectNode spec = out.addObject();
+        spec.set("IndexName", i.path("IndexName"));
+        spec.set("KeySchema", i.path("KeySchema").deepCopy());
+        spec.set("Projection", i.path("Projection").deepCopy());
+        if (global && !payPerRequest) {
+          spec.putObject("ProvisionedThroughput")
+              .put("ReadCapacityUnits", i.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong(1))
+              .put("WriteCapacityUnits", i.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong(1));
+        }
+        if (global && i.has("OnDemandThroughput")) {
+          spec.set("OnDemandThroughput", i.path("OnDemandThroughput").deepCopy());
+        }
+      }
+      return out;
     }
 
     /** Applies BillingModeOverride and ProvisionedThroughputOverride; true when the table is on demand. */

@@ -149,4 +149,35 @@ class BackupsTest {
     assertEquals(0, t.call("ListBackups", "{'BackupType':'ALL'}").get("BackupSummaries").size(), "expired");
     assertEquals(ErrorCode.BACKUP_NOT_FOUND, t.fail("DescribeBackup", "{'BackupArn':'" + arn + "'}").code());
   }
+
+  @Test
+  void indexOverridesReplaceTheRestoredTablesIndexes() {
+    source();
+    String arn = backup("first");
+    // an empty override: no GSI, and g leaves the attribute definitions
+    JsonNode none = t.call("RestoreTableFromBackup", "{'TargetTableName':'bare','BackupArn':'" + arn + "',"
+        + "'GlobalSecondaryIndexOverride':[]}").get("TableDescription");
+    assertFalse(none.has("GlobalSecondaryIndexes"));
+    assertEquals(2, none.get("AttributeDefinitions").size());
+    assertEquals(30, t.call("DescribeTable", "{'TableName':'bare'}").at("/Table/ItemCount").asInt());
+    assertEquals(ErrorCode.VALIDATION, t.fail("Query", "{'TableName':'bare','IndexName':'byG',"
+        + "'KeyConditionExpression':'g = :g','ExpressionAttributeValues':{':g':{'S':'G0'}}}").code());
+    // a GSI of another projection, built from the restored items
+    JsonNode keysOnly = t.call("RestoreTableFromBackup", "{'TargetTableName':'slim','BackupArn':'" + arn + "',"
+        + "'GlobalSecondaryIndexOverride':[{'IndexName':'byG','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
+        + "'Projection':{'ProjectionType':'KEYS_ONLY'}}]}").get("TableDescription");
+    assertEquals("KEYS_ONLY", keysOnly.at("/GlobalSecondaryIndexes/0/Projection/ProjectionType").asText());
+    assertEquals("ACTIVE", t.call("DescribeTable", "{'TableName':'slim'}").at("/Table/GlobalSecondaryIndexes/0/IndexStatus")
+        .asText());
+    JsonNode page = t.call("Query", "{'TableName':'slim','IndexName':'byG','KeyConditionExpression':'g = :g',"
+        + "'ExpressionAttributeValues':{':g':{'S':'G1'}}}");
+    assertEquals(15, page.get("Count").asInt());
+    // an override is checked as CreateTable's index members are
+    assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableFromBackup", "{'TargetTableName':'bad','BackupArn':'"
+        + arn + "','GlobalSecondaryIndexOverride':[{'IndexName':'byX','KeySchema':[{'AttributeName':'x',"
+        + "'KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'}}]}").code(), "x is not defined");
+    assertTrue(t.call("ListTables", "{}").get("TableNames").toString().indexOf("bad") < 0);
+    assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableFromBackup", "{'TargetTableName':'bad','BackupArn':'"
+        + arn + "','OnDemandThroughputOverride':{'MaxReadRequestUnits':5}}").code());
+  }
 }
