@@ -34,6 +34,18 @@ final class BackupViews {
         now + SYSTEM_BACKUP_DAYS * 86_400_000L);
   }
 
+  /**
+   * The table a backup or recovery operation names, or TableNotFoundException "Table not found:
+   * name" (this API family's error, where the data plane answers ResourceNotFoundException).
+   */
+  static Table table(StorageEngine engine, String name) {
+    Table table = engine.catalog().get(name);
+    if (table == null) {
+      throw new ApiException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + name);
+    }
+    return table;
+  }
+
   /** The record of a backup, or BackupNotFoundException (expired backups are gone). */
   static ObjectNode require(StorageEngine engine, String arn) {
     engine.backups().expire(engine.config().clock().millis());

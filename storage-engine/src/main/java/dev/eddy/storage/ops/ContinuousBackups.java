@@ -2,8 +2,6 @@ package dev.eddy.storage.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eddy.api.ApiException;
-import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.storage.PointInTimeRecovery;
 import dev.eddy.storage.StorageEngine;
@@ -16,7 +14,6 @@ import dev.eddy.storage.Table;
  * back, to five minutes ago.
  */
 final class ContinuousBackups {
-  static final String FIELD = PointInTimeRecovery.FIELD;
   static final int DEFAULT_DAYS = 35;
   /** How far behind the present the latest restorable time is. */
   private static final long LATEST_LAG_MILLIS = 300_000L;
@@ -26,21 +23,12 @@ final class ContinuousBackups {
 
   private ContinuousBackups() {}
 
-  /** The table, or TableNotFoundException "Table not found: name" (this API family's error). */
-  static Table table(StorageEngine engine, String name) {
-    Table table = engine.catalog().get(name);
-    if (table == null) {
-      throw new ApiException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + name);
-    }
-    return table;
-  }
-
   static ObjectNode describe(StorageEngine engine, Table table, long nowMillis) {
     ObjectNode response = Json.object();
     ObjectNode d = response.putObject("ContinuousBackupsDescription");
     d.put("ContinuousBackupsStatus", "ENABLED");
     ObjectNode p = d.putObject("PointInTimeRecoveryDescription");
-    JsonNode pitr = table.description().path(FIELD);
+    JsonNode pitr = table.description().path(PointInTimeRecovery.FIELD);
     if (!pitr.path("Enabled").asBoolean(false)) {
       p.put("PointInTimeRecoveryStatus", "DISABLED");
       return response;
@@ -59,7 +47,7 @@ final class ContinuousBackups {
    * {@link PointInTimeRecovery#maxRows()}), whichever is latest, to five minutes ago.
    */
   static Window window(StorageEngine engine, Table table, long nowMillis) {
-    JsonNode pitr = table.description().path(FIELD);
+    JsonNode pitr = table.description().path(PointInTimeRecovery.FIELD);
     long since = Math.max(pitr.path("EnabledAt").asLong(), engine.pointInTimeRecovery().floor(table));
     int days = pitr.path("RecoveryPeriodInDays").asInt(DEFAULT_DAYS);
     return new Window(Math.max(since, nowMillis - days * 86_400_000L), Math.max(since, nowMillis - LATEST_LAG_MILLIS));

@@ -1,8 +1,6 @@
 package dev.eddy.storage.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eddy.api.ApiException;
-import dev.eddy.api.ErrorCode;
 import dev.eddy.api.Json;
 import dev.eddy.api.Operation;
 import dev.eddy.api.Req;
@@ -31,10 +29,7 @@ public final class CreateBackupOperation implements Operation {
     v.notNull(backupName, "backupName");
     v.name(backupName, "backupName");
     v.throwIfAny();
-    Table table = engine.catalog().get(tableName);
-    if (table == null) {
-      throw new ApiException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + tableName);
-    }
+    Table table = BackupViews.table(engine, tableName);
     long now = engine.config().clock().millis();
     ObjectNode record = engine.backups().create(table, BackupViews.newArn(table, now), backupName, "USER", now, 0);
     ObjectNode response = Json.object();

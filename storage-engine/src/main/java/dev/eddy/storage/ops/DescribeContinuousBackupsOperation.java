@@ -18,6 +18,6 @@ public final class DescribeContinuousBackupsOperation implements Operation {
   public ObjectNode handle(ObjectNode request) {
     String tableName = new Req(request).str("TableName");
     new Validation().tableName(tableName, "tableName").throwIfAny();
-    return ContinuousBackups.describe(engine, ContinuousBackups.table(engine, tableName), engine.config().clock().millis());
+    return ContinuousBackups.describe(engine, BackupViews.table(engine, tableName), engine.config().clock().millis());
   }
 }

@@ -53,7 +53,7 @@ public final class RestoreTableToPointInTimeOperation implements Operation {
       throw ApiException.validation("Exactly one of RestoreDateTime and UseLatestRestorableTime must be specified");
     }
     target.refuseUnsupported();
-    Table source = ContinuousBackups.table(engine, sourceName != null ? sourceName : sourceArn);
+    Table source = BackupViews.table(engine, sourceName != null ? sourceName : sourceArn);
     if (source.historyId() == 0) {
       throw new ApiException(ErrorCode.POINT_IN_TIME_RECOVERY_UNAVAILABLE,
           "Point in time recovery is not enabled for table: " + source.name());

@@ -13,7 +13,6 @@ import dev.eddy.storage.Table;
 import dev.eddy.storage.VectorIndex;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -117,52 +116,37 @@ final class Restores {
      */
     private void overrideIndexes(StorageEngine engine, ObjectNode d) {
       ArrayNode keySchema = (ArrayNode) d.path("KeySchema");
-      Set<String> tableKeys = new HashSet<>();
-      for (JsonNode k : keySchema) {
-        tableKeys.add(k.path("AttributeName").asText());
-      }
-      Set<String> oldIndexKeys = new HashSet<>();
-      for (String field : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
-        for (JsonNode i : d.path(field)) {
-          for (JsonNode k : i.path("KeySchema")) {
-            oldIndexKeys.add(k.path("AttributeName").asText());
-          }
-        }
-      }
       boolean payPerRequest = (billing != null ? billing
           : d.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED")).equals("PAY_PER_REQUEST");
       ArrayNode gsis = gsiOverride != null ? gsiOverride.deepCopy() : specs(d.path("GlobalSecondaryIndexes"), true,
           payPerRequest);
       ArrayNode lsis = lsiOverride != null ? lsiOverride.deepCopy() : specs(d.path("LocalSecondaryIndexes"), false,
           payPerRequest);
-      gsis = gsis.isEmpty() ? null : gsis;
-      lsis = lsis.isEmpty() ? null : lsis;
-      Set<String> newIndexKeys = new HashSet<>();
-      for (ArrayNode list : java.util.Arrays.asList(gsis, lsis)) {
-        for (int i = 0; list != null && i < list.size(); i++) {
-          for (JsonNode k : list.get(i).path("KeySchema")) {
-            newIndexKeys.add(k.path("AttributeName").asText());
-          }
-        }
-      }
-      // attributes neither the table's nor an index's key are the vector search schemas'
-      Set<String> schemaAttributes = new LinkedHashSet<>();
+      Set<String> schemaAttributes = VectorIndexDefinitions.schemaAttributes((ArrayNode) d.get("VectorIndexes"));
+      Set<String> used = new HashSet<>(schemaAttributes);
+      keyNames(List.<JsonNode>of(keySchema), used);
+      keyNames(gsis, used);
+      keyNames(lsis, used);
       ArrayNode definitions = Json.mapper().createArrayNode();
       for (JsonNode a : d.path("AttributeDefinitions")) {
-        String name = a.path("AttributeName").asText();
-        boolean schema = !tableKeys.contains(name) && !oldIndexKeys.contains(name);
-        if (schema) {
-          schemaAttributes.add(name);
-        }
-        if (schema || tableKeys.contains(name) || newIndexKeys.contains(name)) {
+        if (used.contains(a.path("AttributeName").asText())) {
           definitions.add(a.deepCopy());
         }
       }
       d.remove(List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes", IndexDefinitions.NEXT_ID));
       d.set("AttributeDefinitions", definitions);
-      if (gsis != null || lsis != null) {
-        IndexDefinitions.addOnCreate(d, lsis, gsis, keySchema, definitions, payPerRequest,
-            engine.tableArn(name), schemaAttributes);
+      if (!gsis.isEmpty() || !lsis.isEmpty()) {
+        IndexDefinitions.addOnCreate(d, lsis.isEmpty() ? null : lsis, gsis.isEmpty() ? null : gsis, keySchema,
+            definitions, payPerRequest, engine.tableArn(name), schemaAttributes);
+      }
+    }
+
+    /** Adds the attribute names of the key schemas of {@code indexes} (elements with a KeySchema, or key schemas). */
+    private static void keyNames(Iterable<JsonNode> indexes, Set<String> into) {
+      for (JsonNode i : indexes) {
+        for (JsonNode k : i.has("KeySchema") ? i.path("KeySchema") : i) {
+          into.add(k.path("AttributeName").asText());
+        }
       }
     }
 

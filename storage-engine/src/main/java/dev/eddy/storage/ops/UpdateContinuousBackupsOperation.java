@@ -42,15 +42,15 @@ public final class UpdateContinuousBackupsOperation implements Operation {
       throw ApiException.validation("RecoveryPeriodInDays can only be set when PointInTimeRecoveryEnabled is true");
     }
     long now = engine.config().clock().millis();
-    Table table = ContinuousBackups.table(engine, tableName);
+    Table table = BackupViews.table(engine, tableName);
     long before = table.historyId();
     // a new history when recovery is turned on (an id is cheap: one is wasted if it already was)
     long historyId = enabled && before == 0 ? engine.catalog().allocateId() : before;
     table = engine.catalog().update(table.name(), d -> {
-      JsonNode current = d.path(ContinuousBackups.FIELD);
+      JsonNode current = d.path(PointInTimeRecovery.FIELD);
       boolean wasEnabled = current.path("Enabled").asBoolean(false);
       if (!enabled) {
-        d.remove(ContinuousBackups.FIELD);
+        d.remove(PointInTimeRecovery.FIELD);
         return d;
       }
       ObjectNode p = Json.object();
@@ -61,7 +61,7 @@ public final class UpdateContinuousBackupsOperation implements Operation {
           : ContinuousBackups.DEFAULT_DAYS);
       p.put(PointInTimeRecovery.HISTORY_ID, wasEnabled && current.has(PointInTimeRecovery.HISTORY_ID)
           ? current.path(PointInTimeRecovery.HISTORY_ID).asLong() : historyId);
-      d.set(ContinuousBackups.FIELD, p);
+      d.set(PointInTimeRecovery.FIELD, p);
       return d;
     });
     if (!enabled) {
