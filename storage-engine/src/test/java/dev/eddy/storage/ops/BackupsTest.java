@@ -180,4 +180,24 @@ class BackupsTest {
     assertEquals(ErrorCode.VALIDATION, t.fail("RestoreTableFromBackup", "{'TargetTableName':'bad','BackupArn':'"
         + arn + "','OnDemandThroughputOverride':{'MaxReadRequestUnits':5}}").code());
   }
+
+  @Test
+  void anIndexOverrideKeepsTheAttributeDefinitionsTheVectorSearchSchemaUses() {
+    t.call("CreateTable", "{'TableName':'vec','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
+        + "'BillingMode':'PAY_PER_REQUEST','AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+        + "{'AttributeName':'g','AttributeType':'S'},{'AttributeName':'h','AttributeType':'S'}],"
+        + "'GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
+        + "'Projection':{'ProjectionType':'ALL'}},{'IndexName':'byH','KeySchema':[{'AttributeName':'h',"
+        + "'KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'}}],'VectorIndexes':[{'IndexName':'vix','VectorAttribute':"
+        + "{'AttributeName':'embedding'},'Dimensions':2,'DistanceFunction':'COSINE','Projection':{'ProjectionType':"
+        + "'ALL'},'SearchSchema':[{'AttributeName':'g','SearchSchemaElementType':'HASH'}]}]}");
+    String arn = t.call("CreateBackup", "{'TableName':'vec','BackupName':'first'}").at("/BackupDetails/BackupArn").asText();
+    JsonNode d = t.call("RestoreTableFromBackup", "{'TargetTableName':'vec2','BackupArn':'" + arn + "',"
+        + "'GlobalSecondaryIndexOverride':[]}").get("TableDescription");
+    java.util.List<String> defined = new java.util.ArrayList<>();
+    d.get("AttributeDefinitions").forEach(a -> defined.add(a.get("AttributeName").asText()));
+    // h goes with its indexes; g, a dropped index's key, stays: the vector index's search schema uses it
+    assertEquals(java.util.List.of("pk", "g"), defined);
+    assertEquals("vix", d.at("/VectorIndexes/0/IndexName").asText());
+  }
 }
